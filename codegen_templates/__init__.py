@@ -1,0 +1,1 @@
+"""Jinja2 templates for generated modules (package data of luac2py)."""

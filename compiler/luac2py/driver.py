@@ -1,0 +1,128 @@
+"""The driver: the only place that knows the order of the phases.
+
+    source --parse--> Chunk --analyse--> Unit --lower--> ast --emit--> module text
+
+``compile_chunk`` compiles one Lua file; ``build`` compiles a project (a registry folder or a
+single file) into a package and writes it atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import diagnostics as D
+from .emit.module import WorkflowSpec, emit_module, render
+from .lower.chunk import lower_chunk
+from .lower.context import Ctx
+from .semantics.analysis import LibrarySummary, Unit, analyse
+
+
+@dataclass
+class Compiled:
+    text: str
+    unit: Unit
+
+
+def parse_source(source: str, filename: str, reporter: D.Reporter):  # type: ignore[no-untyped-def]
+    from .frontend.parser import parse
+
+    try:
+        return parse(source, filename)
+    except D.LuaSyntaxError as e:
+        reporter.add(e.diagnostic())
+        return None
+
+
+def compile_chunk(
+    source: str,
+    filename: str,
+    reporter: D.Reporter,
+    *,
+    chunk_name: str | None = None,
+    allowed_modules: frozenset[str] | None = None,
+    libraries: dict[str, LibrarySummary] | None = None,
+    workflow: WorkflowSpec | None = None,
+    in_workflow: bool = True,
+    fmt: bool = True,
+) -> Compiled | None:
+    chunk = parse_source(source, filename, reporter)
+    if chunk is None:
+        return None
+    unit = Unit(
+        filename=filename,
+        source=source,
+        chunk=chunk,
+        reporter=reporter,
+        allowed_modules=allowed_modules,
+        libraries=libraries or {},
+        in_workflow=in_workflow,
+    )
+    before = len(reporter.diagnostics)
+    analyse(unit)
+    ctx = Ctx(unit, reporter)
+    try:
+        chunk_def = lower_chunk(ctx)
+    except RecursionError:
+        reporter.add(D.too_complex(filename, 1, 1, "nesting too deep"))
+        return None
+    if any(d.severity == "error" for d in reporter.diagnostics[before:]):
+        return None
+    text = emit_module(
+        chunk_def=chunk_def,
+        imports=ctx.imports,
+        source_name=os.path.basename(filename),
+        chunk_name=chunk_name or os.path.basename(filename),
+        source=source,
+        workflow=workflow,
+        fmt=fmt,
+    )
+    try:
+        compile(text, filename + ".py", "exec")
+    except SyntaxError as e:  # e.g. too many statically nested blocks
+        reporter.add(D.too_complex(filename, 1, 1, str(e.msg)))
+        return None
+    return Compiled(text, unit)
+
+
+# -- packages ----------------------------------------------------------------------------
+
+
+@dataclass
+class BuildResult:
+    outdir: Path
+    workflows: list[str] = field(default_factory=list)
+    modules_written: int = 0
+    modules_reused: int = 0
+
+
+def write_package_atomically(outdir: Path, files: dict[str, str]) -> None:
+    """Write every file into a fresh temporary folder next to ``outdir``, then swap it in."""
+    outdir = outdir.resolve()
+    parent = outdir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.tmp-", dir=parent))
+    try:
+        for rel, text in files.items():
+            p = tmp / rel
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_text(text, encoding="utf-8")
+        if outdir.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.old-", dir=parent))
+            old.rmdir()
+            os.replace(outdir, old)
+            os.replace(tmp, outdir)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, outdir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def package_init(workflows: list[dict[str, str]], workers: list[dict[str, object]],
+                 clients: dict[str, dict[str, object]]) -> str:
+    return render("package_init.py.j2", workflows=workflows, workers=workers, clients=clients)

@@ -1,0 +1,44 @@
+"""Lowering of a whole chunk to the per-execution function ``_chunk(_ex)``.
+
+    local x = 1            ->  def _chunk(_ex):
+    return { main = main }         _gh = _ex.globals.hash
+                                   x = 1
+                                   return _T(None, {"main": main})
+
+Lua globals and top-level locals live in this function's frame and in ``_ex``, one per
+workflow execution; nothing Lua-visible is stored in Python module globals.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from ..semantics.analysis import Unit
+from .context import Ctx, FnState, attr, name, store
+from .statements import falls_through, lower_block
+
+
+def lower_chunk(ctx: Ctx) -> ast.stmt:
+    unit: Unit = ctx.unit
+    fi = unit.res.chunk
+    ctx.fn = FnState(fi, fi.is_async)
+    ctx.fn.vararg = "_va"
+    body: list[ast.stmt] = [
+        ast.Assign([store("_gh")], attr(attr(name("_ex"), "globals"), "hash")),
+    ]
+    stmts = unit.chunk.body.body
+    body.extend(lower_block(ctx, stmts))
+    if falls_through(stmts):
+        body.append(ast.Return(ast.Tuple([], ast.Load())))
+    args = ast.arguments(
+        posonlyargs=[],
+        args=[ast.arg("_ex")],
+        vararg=ast.arg("_va"),
+        kwonlyargs=[],
+        kw_defaults=[],
+        kwarg=None,
+        defaults=[],
+    )
+    cls = ast.AsyncFunctionDef if fi.is_async else ast.FunctionDef
+    return cls(name="_chunk", args=args, body=body, decorator_list=[], returns=None,
+               type_params=[])  # type: ignore[return-value]

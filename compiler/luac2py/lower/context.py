@@ -1,0 +1,135 @@
+"""State shared by the lowering functions: names, runtime imports, the function being built.
+
+Every Lua local gets a Python name unique in the module (``x``, ``x_1``, ...), so shadowing and
+nested functions never clash; internal names start with one underscore and are reserved first.
+Runtime symbols are referenced as data (``"ops:index"``) and become module-level imports.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import keyword
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Reporter
+from ..semantics.analysis import Unit, lua_pos
+from ..semantics.scopes import FuncInfo, Var
+
+RT = "luac2py_runtime"
+
+MARK = "_lua_mark_"  # marker statements, turned into `# lua:N: source` comments by the emitter
+
+
+@dataclass
+class Loop:
+    continue_label: str | None = None
+    once: bool = False  # a repeat body wrapped in a one-shot loop: `continue` is `break`
+    break_flag: str | None = None
+
+
+@dataclass
+class FnState:
+    fi: FuncInfo
+    is_async: bool
+    vararg: str | None = None
+    loops: list[Loop] = field(default_factory=list)
+
+
+class Names:
+    def __init__(self) -> None:
+        self.used: set[str] = set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins))
+        self.used |= {"temporalio", "self"}
+
+    def fresh(self, base: str) -> str:
+        if base.startswith("__"):
+            base = "L" + base
+        if base not in self.used:
+            self.used.add(base)
+            return base
+        i = 1
+        while f"{base}_{i}" in self.used:
+            i += 1
+        name = f"{base}_{i}"
+        self.used.add(name)
+        return name
+
+    def reserve(self, name: str) -> None:
+        self.used.add(name)
+
+
+class Ctx:
+    def __init__(self, unit: Unit, reporter: Reporter) -> None:
+        self.unit = unit
+        self.reporter = reporter
+        self.filename = unit.filename
+        self.names = Names()
+        self.imports: dict[tuple[str, str], str] = {}
+        self.fn: FnState = FnState(unit.res.chunk, unit.res.chunk.is_async)
+        self.pre: list[ast.stmt] = []  # statements an expression needs first
+        self.source_lines = unit.source.splitlines()
+        for n in ("_ex", "_gh", "_G_", "_T", "_va"):
+            self.names.reserve(n)
+
+    # -- names -------------------------------------------------------------------------
+    def var_name(self, v: Var) -> str:
+        if not v.py:
+            base = v.name
+            if base.startswith("_"):
+                base = "L" + base
+            v.py = self.names.fresh(base)
+        return v.py
+
+    def temp(self, hint: str = "t") -> str:
+        return self.names.fresh("_" + hint)
+
+    def rt(self, symbol: str) -> ast.Name:
+        """A reference to runtime symbol ``"module:attr"``, imported at module level."""
+        mod, attr = symbol.split(":")
+        key = (mod, attr)
+        alias = self.imports.get(key)
+        if alias is None:
+            base = "_" + attr.strip("_")
+            alias = base if base not in self.names.used else f"_{mod}_{attr.strip('_')}"
+            self.names.reserve(alias)
+            self.imports[key] = alias
+        return ast.Name(alias, ast.Load())
+
+    # -- positions and markers -----------------------------------------------------------
+    def mark(self, node: Any) -> ast.stmt:
+        line, _ = lua_pos(node)
+        return ast.Expr(ast.Name(f"{MARK}{line}", ast.Load()))
+
+    def take_pre(self) -> list[ast.stmt]:
+        p = self.pre
+        self.pre = []
+        return p
+
+
+# -- small ast builders ----------------------------------------------------------------
+
+
+def name(n: str) -> ast.Name:
+    return ast.Name(n, ast.Load())
+
+
+def store(n: str) -> ast.Name:
+    return ast.Name(n, ast.Store())
+
+
+def const(v: Any) -> ast.Constant:
+    return ast.Constant(v)
+
+
+def call(f: ast.expr, args: list[ast.expr], kw: list[ast.keyword] | None = None) -> ast.Call:
+    return ast.Call(f, args, kw or [])
+
+
+def attr(obj: ast.expr, a: str) -> ast.Attribute:
+    return ast.Attribute(obj, a, ast.Load())
+
+
+def is_simple(e: ast.expr) -> bool:
+    """Safe to evaluate twice (no side effects, cheap)."""
+    return isinstance(e, (ast.Name, ast.Constant))

@@ -1,0 +1,785 @@
+"""Lowering of Lua expressions to Python expressions.
+
+    order.total + 1        ->  _add(_o.hash.get("total") if type(_o := order) is _T and
+                                    _o.meta is None else _index(_o, "total", "local 'order'"),
+                                    1, "field 'total'")
+    x == nil               ->  x is None
+    a .. "-" .. b          ->  _concat(a, _concat("-", b))
+    f(x)                   ->  _first(f(x))            (unless f returns exactly one value)
+
+An expression lowers to one Python expression giving one Lua value; ``lower_multi`` gives a
+tuple for the last expression of a list (calls and ``...`` expand there). Statements an
+expression needs first (nested ``def`` of an anonymous function) go to ``ctx.pre``.
+Operations inline their common case and call a runtime slow path for the rest.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Callable
+
+from luaparser import astnodes as A
+
+from ..semantics import catalog as C
+from ..semantics.analysis import Target
+from .context import Ctx, attr, call, const, is_simple, name, store
+
+MAXI = 2**63 - 1
+MINI = -(2**63)
+
+# -- static kinds --------------------------------------------------------------------------
+
+
+def kind(ctx: Ctx, e: Any, depth: int = 0) -> str:
+    """A conservative static kind: nil bool int float num str table func any."""
+    t = type(e)
+    if t is A.Number:
+        return "int" if type(e.n) is int else "float"
+    if t is A.String:
+        return "str"
+    if t is A.Nil:
+        return "nil"
+    if t is A.TrueExpr or t is A.FalseExpr:
+        return "bool"
+    if t is A.Table:
+        return "table"
+    if t is A.AnonymousFunction:
+        return "func"
+    if isinstance(e, A.RelOp) or t is A.ULNotOp:
+        return "bool"
+    if t is A.Concat:
+        return "str" if _cat_parts_plain(ctx, e, depth) else "any"
+    if t is A.FloatDivOp or t is A.ExpoOp:
+        if _num(kind(ctx, e.left, depth + 1)) and _num(kind(ctx, e.right, depth + 1)):
+            return "float"
+        return "any"
+    if t in (A.AddOp, A.SubOp, A.MultOp, A.ModOp, A.FloorDivOp):
+        kl = kind(ctx, e.left, depth + 1)
+        kr = kind(ctx, e.right, depth + 1)
+        if _num(kl) and _num(kr):
+            if kl == "int" and kr == "int":
+                return "int"
+            if kl == "float" or kr == "float":
+                return "float"
+            return "num"
+        return "any"
+    if t is A.UMinusOp:
+        k = kind(ctx, e.operand, depth + 1)
+        return k if _num(k) else "any"
+    if t is A.ULengthOP:
+        k = kind(ctx, e.operand, depth + 1)
+        return "int" if k in ("str", "table") else "any"
+    if t is A.Name and depth < 8:
+        v = getattr(e, "_var", None)
+        if v is not None and not v.assigned and not v.is_param and v.init_value is not None:
+            if type(v.init_value) is A.LocalFunction:
+                return "func"
+            return kind(ctx, v.init_value, depth + 1)
+    if t is A.Call and not e.wrapped or t is A.Call:
+        tgt = ctx.unit.target(e.func)
+        if tgt.kind == "builtin" and tgt.fn is not None:
+            if tgt.fn.symbol == "ops:tostring":
+                return "str"
+        if tgt.kind == "member" and tgt.fn is not None:
+            if tgt.fn.symbol in ("lib:string_format", "lib:string_rep", "lib:string_sub",
+                                 "lib:string_upper", "lib:string_lower", "lib:table_concat"):
+                return "str"
+    return "any"
+
+
+def _num(k: str) -> bool:
+    return k in ("int", "float", "num")
+
+
+def _cat_parts_plain(ctx: Ctx, e: Any, depth: int) -> bool:
+    return all(kind(ctx, p, depth + 1) in ("str", "int", "float", "num")
+               for p in concat_parts(e))
+
+
+def concat_parts(e: Any) -> list[Any]:
+    """Flatten a right-associative ``..`` chain without recursion."""
+    parts: list[Any] = []
+    while type(e) is A.Concat and not (e.wrapped and parts):
+        parts.append(e.left)
+        e = e.right
+    parts.append(e)
+    return parts
+
+
+# -- descriptions for error messages ---------------------------------------------------
+
+
+def describe(ctx: Ctx, e: Any) -> str | None:
+    """The role Lua 5.1 names in error messages: local 'x', global 'x', upvalue 'x', field."""
+    t = type(e)
+    if t is A.Name:
+        v = getattr(e, "_var", None)
+        if v is None:
+            return f"global '{e.id}'"
+        if v.func is not ctx.fn.fi:
+            return f"upvalue '{e.id}'"
+        return f"local '{e.id}'"
+    if t is A.Index and type(e.idx) is A.Name and e.notation == A.IndexNotation.DOT:
+        return f"field '{e.idx.id}'"
+    if t is A.Index and type(e.idx) is A.String:
+        return f"field '{e.idx.s.decode('latin-1')}'"
+    return None
+
+
+def desc_const(d: str | None) -> ast.expr:
+    return const(d)
+
+
+# -- entry points ------------------------------------------------------------------------
+
+
+def lower_expr(ctx: Ctx, e: Any) -> ast.expr:
+    """One Lua value."""
+    t = type(e)
+    h = DISPATCH.get(t)
+    if h is None:
+        if isinstance(e, A.Call) or isinstance(e, A.Invoke):
+            h = DISPATCH[A.Call]
+        else:
+            raise NotImplementedError(type(e).__name__)
+    return h(ctx, e)
+
+
+def lower_multi(ctx: Ctx, e: Any) -> tuple[ast.expr, bool]:
+    """For the last expression of a list: (expr, is_tuple). A tuple-valued result expands."""
+    t = type(e)
+    if not e.wrapped:
+        if t is A.Call or t is A.Invoke:
+            r, single = lower_call(ctx, e)
+            if single:
+                return r, False
+            return call(ctx.rt("ops:results"), [r]), True
+        if t is A.Varargs or t is A.Dots:
+            return name(vararg_name(ctx, e)), True
+    return lower_expr(ctx, e), False
+
+
+def lower_raw_multi(ctx: Ctx, e: Any) -> tuple[ast.expr, bool]:
+    """Like ``lower_multi`` but a call's raw result (tuple or bare value) is returned as is,
+    for consumers that adjust results themselves (``_adjust``)."""
+    if not e.wrapped and type(e) in (A.Call, A.Invoke):
+        r, single = lower_call(ctx, e)
+        return r, not single
+    return lower_multi(ctx, e)
+
+
+def lower_list(ctx: Ctx, exprs: list[Any]) -> list[ast.expr]:
+    """Argument-list style: all values, the last expanded (``ast.Starred`` when multi)."""
+    out: list[ast.expr] = []
+    for i, e in enumerate(exprs):
+        if i == len(exprs) - 1:
+            r, multi = lower_multi(ctx, e)
+            out.append(ast.Starred(r, ast.Load()) if multi else r)
+        else:
+            out.append(lower_expr(ctx, e))
+    return out
+
+
+def lower_tuple(ctx: Ctx, exprs: list[Any]) -> ast.expr:
+    """All values as one Python expression giving a tuple (for return and adjustment)."""
+    if not exprs:
+        return ast.Tuple([], ast.Load())
+    if len(exprs) == 1:
+        r, multi = lower_multi(ctx, exprs[0])
+        return r if multi else ast.Tuple([r], ast.Load())
+    return ast.Tuple(lower_list(ctx, exprs), ast.Load())
+
+
+def vararg_name(ctx: Ctx, e: Any) -> str:
+    if ctx.fn.vararg is None:
+        from .. import diagnostics as D
+        from ..semantics.analysis import lua_pos
+
+        line, col = lua_pos(e)
+        ctx.reporter.add(D.vararg_outside(ctx.filename, line, col))
+        return "_va"
+    return ctx.fn.vararg
+
+
+# -- literals and names ------------------------------------------------------------------
+
+
+def lua_string(s: bytes) -> str:
+    return s.decode("latin-1")
+
+
+def l_nil(ctx: Ctx, e: Any) -> ast.expr:
+    return const(None)
+
+
+def l_true(ctx: Ctx, e: Any) -> ast.expr:
+    return const(True)
+
+
+def l_false(ctx: Ctx, e: Any) -> ast.expr:
+    return const(False)
+
+
+def l_number(ctx: Ctx, e: Any) -> ast.expr:
+    return const(e.n)
+
+
+def l_string(ctx: Ctx, e: Any) -> ast.expr:
+    return const(lua_string(e.s))
+
+
+def l_varargs(ctx: Ctx, e: Any) -> ast.expr:
+    va = vararg_name(ctx, e)
+    return ast.IfExp(name(va), ast.Subscript(name(va), const(0), ast.Load()), const(None))
+
+
+def l_name(ctx: Ctx, e: Any) -> ast.expr:
+    v = getattr(e, "_var", None)
+    if v is not None:
+        py = ctx.var_name(v)
+        if v.boxed:
+            return attr(name(py), "v")
+        return name(py)
+    return global_read(ctx, e.id)
+
+
+LAZY_GLOBALS = frozenset(C.WIPPY_GLOBALS) | {"coroutine"}
+
+
+def global_read(ctx: Ctx, ident: str) -> ast.expr:
+    if ident in C.CONST_GLOBALS and ctx.unit.global_static(ident):
+        return const(C.CONST_GLOBALS[ident])
+    if ident == "_G" and ctx.unit.global_static("_G"):
+        return attr(name("_ex"), "globals")
+    if ident in LAZY_GLOBALS and ctx.unit.global_static(ident):
+        return call(attr(name("_ex"), "require"), [const(ident)])
+    if ctx.unit.res.uses_G:
+        return call(ctx.rt("ops:index"), [attr(name("_ex"), "globals"), const(ident)])
+    return call(attr(name("_gh"), "get"), [const(ident)])
+
+
+# -- indexing ----------------------------------------------------------------------------
+
+
+def bind(ctx: Ctx, e: ast.expr, hint: str = "o") -> tuple[ast.expr, ast.expr]:
+    """(first use, later uses) of a value used twice: a walrus temp unless simple."""
+    if is_simple(e):
+        return e, e
+    t = ctx.temp(hint)
+    return ast.NamedExpr(store(t), e), name(t)
+
+
+def l_index(ctx: Ctx, e: Any) -> ast.expr:
+    key_node = e.idx
+    if e.notation == A.IndexNotation.DOT and type(key_node) is A.Name:
+        key: Any = key_node.id
+        # module constants and nested constants: time.SECOND, process.event.EXIT
+        mod = ctx.unit.module_of(e.value)
+        if mod is not None:
+            m = ctx.unit.member(mod, key)
+            if isinstance(m, C.Const):
+                return const(m.value)
+        nested = _nested_const(ctx, e)
+        if nested is not None:
+            return const(nested)
+        kexpr: ast.expr = const(key)
+    elif type(key_node) is A.String:
+        key = lua_string(key_node.s)
+        kexpr = const(key)
+    else:
+        key = None
+        kexpr = lower_expr(ctx, key_node)
+    obj = lower_expr(ctx, e.value)
+    d = describe(ctx, e.value)
+    if type(key) is str:
+        first, again = bind(ctx, obj)
+        # fast path: a plain table with the field present or absent in its hash part
+        return ast.IfExp(
+            ast.BoolOp(
+                ast.And(),
+                [
+                    ast.Compare(call(name("type"), [first]), [ast.Is()], [name("_T")]),
+                    ast.Compare(attr(again, "meta"), [ast.Is()], [const(None)]),
+                ],
+            ),
+            call(attr(attr(again, "hash"), "get"), [const(key)]),
+            call(ctx.rt("ops:index"), [again, const(key), desc_const(d)]),
+        )
+    return call(ctx.rt("ops:index"), [obj, kexpr, desc_const(d)])
+
+
+def _nested_const(ctx: Ctx, e: Any) -> object | None:
+    path: list[str] = []
+    n = e
+    while type(n) is A.Index and n.notation == A.IndexNotation.DOT and type(n.idx) is A.Name:
+        path.append(n.idx.id)
+        n = n.value
+    if type(n) is not A.Name:
+        return None
+    mod = ctx.unit.module_of(n)
+    if mod is None:
+        return None
+    path.append(mod)
+    return C.NESTED_CONSTS.get(tuple(reversed(path)))
+
+
+# -- tables --------------------------------------------------------------------------------
+
+
+def l_table(ctx: Ctx, e: Any) -> ast.expr:
+    arr: list[ast.expr] = []
+    keyed: list[tuple[ast.expr, ast.expr]] = []
+    strkeys: list[tuple[str, ast.expr, Any]] = []
+    general = False
+    fields = e.fields
+    for i, f in enumerate(fields):
+        if f.key is None:
+            if i == len(fields) - 1:
+                r, multi = lower_multi(ctx, f.value)
+                arr.append(ast.Starred(r, ast.Load()) if multi else r)
+            else:
+                arr.append(lower_expr(ctx, f.value))
+            continue
+        if not f.between_brackets and type(f.key) is A.Name:
+            k: ast.expr = const(f.key.id)
+            strkeys.append((f.key.id, lower_expr(ctx, f.value), f.value))
+            keyed.append((k, strkeys[-1][1]))
+            continue
+        general = True
+        keyed.append((lower_expr(ctx, f.key), lower_expr(ctx, f.value)))
+    arr_expr = ast.List(arr, ast.Load())
+    if not keyed:
+        if not arr:
+            return call(name("_T"), [])
+        if all(kind(ctx, f.value) not in ("nil", "any") for f in fields):
+            return call(name("_T"), [arr_expr])
+        return call(ctx.rt("values:table_from_list"), [arr_expr])
+    if not general:
+        names = [s for s, _, _ in strkeys]
+        if len(set(names)) == len(names) and all(
+            kind(ctx, v) not in ("nil", "any") for _, _, v in strkeys
+        ) and all(kind(ctx, f.value) not in ("nil", "any") for f in fields if f.key is None):
+            d = ast.Dict([const(s) for s in names], [v for _, v, _ in strkeys])
+            return call(name("_T"), [arr_expr, d] if arr else [const(None), d])
+        # string keys whose values may be nil: the runtime drops the nils
+        d = ast.Dict([const(s) for s in names], [v for _, v, _ in strkeys])
+        if len(set(names)) == len(names):
+            return call(ctx.rt("values:table_from_dict"), [arr_expr, d])
+    pairs = ast.List([ast.Tuple([k, v], ast.Load()) for k, v in keyed], ast.Load())
+    return call(ctx.rt("values:table_from_pairs"), [arr_expr, pairs])
+
+
+# -- functions -----------------------------------------------------------------------------
+
+
+def l_function(ctx: Ctx, e: Any) -> ast.expr:
+    from .functions import build_function
+
+    fname = ctx.names.fresh("_fn")
+    ctx.pre.append(build_function(ctx, e, fname))
+    return name(fname)
+
+
+# -- calls ---------------------------------------------------------------------------------
+
+
+def l_call_value(ctx: Ctx, e: Any) -> ast.expr:
+    r, single = lower_call(ctx, e)
+    if single:
+        return r
+    return call(ctx.rt("ops:first"), [r])
+
+
+def maybe_await(ctx: Ctx, r: ast.expr, tgt: Target) -> ast.expr:
+    if not tgt.suspends:
+        return r
+    if tgt.kind == "dynamic":
+        if not ctx.fn.is_async:
+            return r
+        # a dynamic callee may or may not be async: await only coroutines
+        t = ctx.temp("r")
+        return ast.IfExp(
+            ast.Compare(
+                call(name("type"), [ast.NamedExpr(store(t), r)]),
+                [ast.Is()],
+                [ctx.rt("base:CoroutineType")],
+            ),
+            ast.Await(name(t)),
+            name(t),
+        )
+    return ast.Await(r)
+
+
+def lower_call(ctx: Ctx, e: Any) -> tuple[ast.expr, bool]:
+    """(raw result expression, returns exactly one value)."""
+    if type(e) is A.Invoke:
+        return lower_invoke(ctx, e)
+    tgt = ctx.unit.call_target(e)
+    args = e.args
+    if tgt.kind == "local":
+        assert tgt.var is not None
+        f = name(ctx.var_name(tgt.var))
+        return maybe_await(ctx, call(f, lower_list(ctx, args)), tgt), tgt.single
+    if tgt.kind in ("builtin", "member"):
+        fn = tgt.fn
+        assert fn is not None
+        spec = SPECIALISERS.get(fn.symbol)
+        if spec is not None:
+            r = spec(ctx, e, tgt)
+            if r is not None:
+                return r
+        lowered = lower_list(ctx, args)
+        if fn.needs_ex:
+            lowered.insert(0, name("_ex"))
+        return maybe_await(ctx, call(ctx.rt(fn.symbol), lowered), tgt), fn.single
+    if tgt.kind == "require":
+        arg = args[0] if args else None
+        if type(arg) is A.String:
+            mod = arg.s.decode("utf-8", "replace")
+            return call(attr(name("_ex"), "require"), [const(mod)]), True
+        return call(attr(name("_ex"), "require"), lower_list(ctx, args)), True
+    # dynamic: check callability inline, the slow path names the culprit
+    fexpr = lower_expr(ctx, e.func)
+    d = describe(ctx, e.func)
+    first, again = bind(ctx, fexpr, "f")
+    callee = ast.IfExp(
+        ast.Compare(call(name("type"), [first]), [ast.Is()], [ctx.rt("base:FunctionType")]),
+        again,
+        call(ctx.rt("ops:callable_of"), [again, desc_const(d)]),
+    )
+    return maybe_await(ctx, call(callee, lower_list(ctx, args)), tgt), False
+
+
+def lower_invoke(ctx: Ctx, e: Any) -> tuple[ast.expr, bool]:
+    mname = e.func.id
+    src_kind = kind(ctx, e.source)
+    if src_kind == "str" and ctx.unit.global_static("string"):
+        m = C.LIBRARIES["string"].get(mname)
+        if isinstance(m, C.Fn) and ("string", mname) not in ctx.unit.res.lib_member_writes:
+            args = [lower_expr(ctx, e.source)] + lower_list(ctx, e.args)
+            return call(ctx.rt(m.symbol), args), m.single
+    tgt = ctx.unit.call_target(e)
+    obj = lower_expr(ctx, e.source)
+    first, again = bind(ctx, obj, "o")
+    d = describe(ctx, e.source)
+    meth = call(ctx.rt("base:method"), [first, const(mname), desc_const(d)])
+    r = call(meth, [again] + lower_list(ctx, e.args))
+    return maybe_await(ctx, r, tgt), False
+
+
+# -- specialisers: return None to decline ---------------------------------------------------
+
+
+def spec_select(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None:
+    # select('#', ...) -> len(_va)
+    if (
+        len(e.args) == 2
+        and type(e.args[0]) is A.String
+        and e.args[0].s == b"#"
+        and type(e.args[1]) in (A.Varargs, A.Dots)
+    ):
+        return call(name("len"), [name(vararg_name(ctx, e.args[1]))]), True
+    return None
+
+
+def spec_type(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None:
+    if len(e.args) == 1:
+        return call(ctx.rt("values:lua_type"), [lower_expr(ctx, e.args[0])]), True
+    return None
+
+
+def spec_tostring(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None:
+    if len(e.args) == 1:
+        a = lower_expr(ctx, e.args[0])
+        if kind(ctx, e.args[0]) == "str":
+            return a, True
+        return call(ctx.rt("ops:tostring"), [a]), True
+    return None
+
+
+SPECIALISERS: dict[str, Callable[[Ctx, Any, Target], tuple[ast.expr, bool] | None]] = {
+    "base:select": spec_select,
+    "base:lua_type_fn": spec_type,
+    "ops:tostring": spec_tostring,
+}
+
+
+# -- operators -----------------------------------------------------------------------------
+
+
+def truth(ctx: Ctx, e: Any) -> ast.expr:
+    """A Python bool: is the Lua value true (not nil, not false)?"""
+    t = type(e)
+    if t is A.AndLoOp:
+        return ast.BoolOp(ast.And(), [truth(ctx, e.left), truth(ctx, e.right)])
+    if t is A.OrLoOp:
+        return ast.BoolOp(ast.Or(), [truth(ctx, e.left), truth(ctx, e.right)])
+    if t is A.ULNotOp:
+        return ast.UnaryOp(ast.Not(), truth(ctx, e.operand))
+    if t is A.TrueExpr:
+        return const(True)
+    if t is A.FalseExpr or t is A.Nil:
+        return const(False)
+    k = kind(ctx, e)
+    v = lower_expr(ctx, e)
+    if k == "bool":
+        return v
+    if k in ("int", "float", "num", "str", "table", "func"):
+        return const(True) if isinstance(v, ast.Constant) else _truthy_expr(ctx, v)
+    return _truthy_expr(ctx, v)
+
+
+def _truthy_expr(ctx: Ctx, v: ast.expr) -> ast.expr:
+    first, again = bind(ctx, v, "c")
+    return ast.BoolOp(
+        ast.And(),
+        [
+            ast.Compare(first, [ast.IsNot()], [const(None)]),
+            ast.Compare(again, [ast.IsNot()], [const(False)]),
+        ],
+    )
+
+
+def l_and(ctx: Ctx, e: Any) -> ast.expr:
+    kl = kind(ctx, e.left)
+    left = lower_expr(ctx, e.left)
+    right = lower_expr(ctx, e.right)
+    if kl in ("bool", "nil", "table", "func"):
+        return ast.BoolOp(ast.And(), [left, right])
+    first, again = bind(ctx, left, "a")
+    cond = ast.BoolOp(
+        ast.And(),
+        [
+            ast.Compare(first, [ast.IsNot()], [const(None)]),
+            ast.Compare(again, [ast.IsNot()], [const(False)]),
+        ],
+    )
+    return ast.IfExp(cond, right, again)
+
+
+def l_or(ctx: Ctx, e: Any) -> ast.expr:
+    kl = kind(ctx, e.left)
+    left = lower_expr(ctx, e.left)
+    right = lower_expr(ctx, e.right)
+    if kl in ("bool", "nil", "table", "func"):
+        return ast.BoolOp(ast.Or(), [left, right])
+    first, again = bind(ctx, left, "a")
+    cond = ast.BoolOp(
+        ast.And(),
+        [
+            ast.Compare(first, [ast.IsNot()], [const(None)]),
+            ast.Compare(again, [ast.IsNot()], [const(False)]),
+        ],
+    )
+    return ast.IfExp(cond, again, right)
+
+
+def l_not(ctx: Ctx, e: Any) -> ast.expr:
+    return ast.UnaryOp(ast.Not(), truth(ctx, e.operand))
+
+
+ARITH = {
+    A.AddOp: ("ops:add", ast.Add()),
+    A.SubOp: ("ops:sub", ast.Sub()),
+    A.MultOp: ("ops:mul", ast.Mult()),
+    A.FloatDivOp: ("ops:div", None),
+    A.ModOp: ("ops:mod", None),
+    A.FloorDivOp: ("ops:idiv", None),
+    A.ExpoOp: ("ops:pow_", None),
+    A.BAndOp: ("ops:band", None),
+    A.BOrOp: ("ops:bor", None),
+    A.BXorOp: ("ops:bxor", None),
+    A.BShiftLOp: ("ops:shl", None),
+    A.BShiftROp: ("ops:shr", None),
+}
+
+
+def _fold(e: Any) -> Any:
+    """Constant-fold negative number literals."""
+    return None
+
+
+def l_arith(ctx: Ctx, e: Any) -> ast.expr:
+    symbol, pyop = ARITH[type(e)]
+    kl = kind(ctx, e.left)
+    kr = kind(ctx, e.right)
+    left = lower_expr(ctx, e.left)
+    right = lower_expr(ctx, e.right)
+    dl = describe(ctx, e.left)
+    dr = describe(ctx, e.right)
+    slow = call(ctx.rt(symbol), [left, right] + ([const(dl), const(dr)] if dl or dr else []))
+    if pyop is None:
+        if symbol == "ops:div" and _num(kl) and _num(kr) and (kl == "float" or kr == "float"):
+            # float division without a zero divisor check is not safe; keep the helper
+            return slow
+        return slow
+    if (kl == "float" or kr == "float") and _num(kl) and _num(kr):
+        return ast.BinOp(left, pyop, right)
+    # two ints: the Python result, unless it leaves int64 (then wrap in the helper)
+    if is_simple(left) and is_simple(right):
+        checks = []
+        if kl != "int":
+            checks.append(ast.Compare(call(name("type"), [left]), [ast.Is()], [name("int")]))
+        if kr != "int":
+            checks.append(ast.Compare(call(name("type"), [right]), [ast.Is()], [name("int")]))
+        r = ctx.temp("r")
+        checks.append(
+            ast.Compare(
+                const(MINI),
+                [ast.LtE(), ast.LtE()],
+                [ast.NamedExpr(store(r), ast.BinOp(left, pyop, right)), const(MAXI)],
+            )
+        )
+        return ast.IfExp(ast.BoolOp(ast.And(), checks), name(r), slow)
+    return slow
+
+
+def l_unm(ctx: Ctx, e: Any) -> ast.expr:
+    if type(e.operand) is A.Number and not e.operand.wrapped:
+        n = e.operand.n
+        if type(n) is int:
+            return const(-n if n != MINI else n)
+        return const(-n)
+    k = kind(ctx, e.operand)
+    v = lower_expr(ctx, e.operand)
+    if k == "float":
+        return ast.UnaryOp(ast.USub(), v)
+    d = describe(ctx, e.operand)
+    return call(ctx.rt("ops:unm"), [v] + ([const(d)] if d else []))
+
+
+def l_bnot(ctx: Ctx, e: Any) -> ast.expr:
+    d = describe(ctx, e.operand)
+    return call(ctx.rt("ops:bnot"), [lower_expr(ctx, e.operand)] + ([const(d)] if d else []))
+
+
+def l_len(ctx: Ctx, e: Any) -> ast.expr:
+    k = kind(ctx, e.operand)
+    v = lower_expr(ctx, e.operand)
+    if k == "str":
+        return call(name("len"), [v])
+    d = describe(ctx, e.operand)
+    first, again = bind(ctx, v, "o")
+    return ast.IfExp(
+        ast.BoolOp(
+            ast.And(),
+            [
+                ast.Compare(call(name("type"), [first]), [ast.Is()], [name("_T")]),
+                ast.Compare(attr(again, "meta"), [ast.Is()], [const(None)]),
+            ],
+        ),
+        call(name("len"), [attr(again, "arr")]),
+        call(ctx.rt("ops:length"), [again, const(d)]),
+    )
+
+
+def l_concat(ctx: Ctx, e: Any) -> ast.expr:
+    parts = concat_parts(e)
+    kinds = [kind(ctx, p) for p in parts]
+    vals = [lower_expr(ctx, p) for p in parts]
+    if all(k == "str" for k in kinds):
+        out = vals[0]
+        for v in vals[1:]:
+            out = ast.BinOp(out, ast.Add(), v)
+        return out
+    # right-associative: a .. (b .. c)
+    out = vals[-1]
+    for i in range(len(vals) - 2, -1, -1):
+        dl = describe(ctx, parts[i])
+        dr = describe(ctx, parts[i + 1]) if i == len(vals) - 2 else None
+        out = call(
+            ctx.rt("ops:concat"), [vals[i], out] + ([const(dl), const(dr)] if dl or dr else [])
+        )
+    return out
+
+
+CMP = {
+    A.LessThanOp: ("ops:lt", ast.Lt()),
+    A.GreaterThanOp: ("ops:gt", ast.Gt()),
+    A.LessOrEqThanOp: ("ops:le", ast.LtE()),
+    A.GreaterOrEqThanOp: ("ops:ge", ast.GtE()),
+}
+
+
+def l_cmp(ctx: Ctx, e: Any) -> ast.expr:
+    symbol, pyop = CMP[type(e)]
+    kl = kind(ctx, e.left)
+    kr = kind(ctx, e.right)
+    left = lower_expr(ctx, e.left)
+    right = lower_expr(ctx, e.right)
+    if (_num(kl) and _num(kr)) or (kl == "str" and kr == "str"):
+        return ast.Compare(left, [pyop], [right])
+    if is_simple(left) and is_simple(right):
+        checks = []
+        if not _num(kl):
+            checks.append(ast.Compare(call(name("type"), [left]), [ast.Is()], [name("int")]))
+        if not _num(kr):
+            checks.append(ast.Compare(call(name("type"), [right]), [ast.Is()], [name("int")]))
+        return ast.IfExp(
+            ast.BoolOp(ast.And(), checks) if len(checks) > 1 else checks[0],
+            ast.Compare(left, [pyop], [right]),
+            call(ctx.rt(symbol), [left, right]),
+        )
+    return call(ctx.rt(symbol), [left, right])
+
+
+def l_eq(ctx: Ctx, e: Any, negate: bool = False) -> ast.expr:
+    left_n, right_n = e.left, e.right
+    # put a constant on the right
+    if _is_const(left_n) and not _is_const(right_n):
+        left_n, right_n = right_n, left_n
+    left = lower_expr(ctx, left_n)
+    rt = type(right_n)
+    if rt is A.Nil:
+        return ast.Compare(left, [ast.IsNot() if negate else ast.Is()], [const(None)])
+    if rt is A.TrueExpr or rt is A.FalseExpr:
+        return ast.Compare(
+            left, [ast.IsNot() if negate else ast.Is()], [const(rt is A.TrueExpr)]
+        )
+    right = lower_expr(ctx, right_n)
+    if rt is A.String:
+        return ast.Compare(left, [ast.NotEq() if negate else ast.Eq()], [right])
+    if rt is A.Number and right_n.n not in (0, 1):
+        return ast.Compare(left, [ast.NotEq() if negate else ast.Eq()], [right])
+    kl = kind(ctx, left_n)
+    kr = kind(ctx, right_n)
+    if (_num(kl) and _num(kr)) or (kl == "str" and kr == "str") or (kl == "bool" and kr == "bool"):
+        return ast.Compare(left, [ast.NotEq() if negate else ast.Eq()], [right])
+    r = call(ctx.rt("ops:eq"), [left, right])
+    return ast.UnaryOp(ast.Not(), r) if negate else r
+
+
+def _is_const(n: Any) -> bool:
+    return type(n) in (A.Nil, A.TrueExpr, A.FalseExpr, A.String, A.Number)
+
+
+def l_ne(ctx: Ctx, e: Any) -> ast.expr:
+    return l_eq(ctx, e, negate=True)
+
+
+DISPATCH: dict[type, Callable[[Ctx, Any], ast.expr]] = {
+    A.Nil: l_nil,
+    A.TrueExpr: l_true,
+    A.FalseExpr: l_false,
+    A.Number: l_number,
+    A.String: l_string,
+    A.Varargs: l_varargs,
+    A.Dots: l_varargs,
+    A.Name: l_name,
+    A.Index: l_index,
+    A.Table: l_table,
+    A.AnonymousFunction: l_function,
+    A.Call: l_call_value,
+    A.Invoke: l_call_value,
+    A.AndLoOp: l_and,
+    A.OrLoOp: l_or,
+    A.ULNotOp: l_not,
+    A.UMinusOp: l_unm,
+    A.UBNotOp: l_bnot,
+    A.ULengthOP: l_len,
+    A.Concat: l_concat,
+    A.EqToOp: l_eq,
+    A.NotEqToOp: l_ne,
+    **{k: l_arith for k in ARITH},
+    **{k: l_cmp for k in CMP},
+}

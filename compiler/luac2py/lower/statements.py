@@ -1,0 +1,471 @@
+"""Lowering of Lua statements.
+
+    local payment, err = funcs.call("app:charge", o)
+      ->  # lua:3: local payment, err = funcs.call("app:charge", o)
+          payment, err = _adjust(await _call(_ex, "app:charge", o), 2)
+    for i = 1, n do s = s + i end
+      ->  for i in _for_range(1, n, 1):
+              s = <s + i>
+    for k, v in pairs(t) do ... end
+      ->  for k, v in _pairs_iter(t): ...
+
+Each statement is preceded by a marker that the emitter turns into ``# lua:LINE: source``.
+``goto continue`` (a jump to a label that ends the enclosing loop body) becomes ``continue``;
+other jumps are reported as unsupported.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Callable
+
+from luaparser import astnodes as A
+
+from .. import diagnostics as D
+from ..semantics.analysis import lua_pos
+from .context import Ctx, Loop, attr, call, const, name, store
+from .expressions import (
+    bind,
+    describe,
+    kind,
+    lower_call,
+    lower_expr,
+    lower_list,
+    lower_multi,
+    lower_raw_multi,
+    lower_tuple,
+    truth,
+)
+from .functions import build_function
+
+
+def lower_block(ctx: Ctx, stmts: list[Any]) -> list[ast.stmt]:
+    out: list[ast.stmt] = []
+    for s in stmts:
+        if type(s) is A.SemiColon:
+            continue
+        h = STMT.get(type(s))
+        if h is None:
+            line, col = lua_pos(s)
+            ctx.reporter.add(D.internal_error(ctx.filename, line, col, type(s).__name__))
+            continue
+        out.append(ctx.mark(s))
+        body = h(ctx, s)
+        out.extend(ctx.take_pre())
+        out.extend(body)
+    return out
+
+
+def falls_through(stmts: list[Any]) -> bool:
+    real = [s for s in stmts if type(s) not in (A.SemiColon, A.Label)]
+    if not real:
+        return True
+    last = real[-1]
+    if type(last) is A.Return:
+        return False
+    return True
+
+
+# -- assignments ---------------------------------------------------------------------------
+
+
+def assign_local(ctx: Ctx, v: Any, value: ast.expr) -> ast.stmt:
+    py = ctx.var_name(v)
+    if v.boxed:
+        value = call(ctx.rt("base:Cell"), [value])
+    return ast.Assign([store(py)], value)
+
+
+def s_local(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    targets = s.targets
+    values = s.values
+    vars_ = [t._var for t in targets]
+    out: list[ast.stmt] = []
+    if len(values) == len(targets) or (len(values) > len(targets)):
+        vals = [lower_expr(ctx, v) for v in values[: len(targets)]]
+        extra = values[len(targets):]
+        # extra values are still evaluated (for their side effects)
+        extra_exprs = [lower_expr(ctx, v) for v in extra]
+        if len(targets) == 1:
+            out.append(assign_local(ctx, vars_[0], vals[0]))
+        else:
+            temps = []
+            for val in vals:
+                t = ctx.temp("v")
+                temps.append(t)
+                out.append(ast.Assign([store(t)], val))
+            for v, t in zip(vars_, temps):
+                out.append(assign_local(ctx, v, name(t)))
+        for x in extra_exprs:
+            out.append(ast.Expr(x))
+        return out
+    if not values:
+        for v in vars_:
+            out.append(assign_local(ctx, v, const(None)))
+        return out
+    # fewer values than targets: the last value expands
+    singles = [lower_expr(ctx, v) for v in values[:-1]]
+    last, multi = lower_raw_multi(ctx, values[-1])
+    rest = len(targets) - len(singles)
+    if multi:
+        adj = call(ctx.rt("ops:adjust"), [last, const(rest)])
+        if not singles and not any(v.boxed for v in vars_):
+            names_ = [store(ctx.var_name(v)) for v in vars_]
+            return [ast.Assign([ast.Tuple(names_, ast.Store())], adj)]
+        tmp = [ctx.temp("v") for _ in range(len(targets))]
+        for t, val in zip(tmp, singles):
+            out.append(ast.Assign([store(t)], val))
+        out.append(
+            ast.Assign([ast.Tuple([store(t) for t in tmp[len(singles):]], ast.Store())], adj)
+        )
+        for v, t in zip(vars_, tmp):
+            out.append(assign_local(ctx, v, name(t)))
+        return out
+    allv = singles + [last] + [const(None)] * (rest - 1)
+    if len(targets) == 1:
+        return [assign_local(ctx, vars_[0], allv[0])]
+    tmp = [ctx.temp("v") for _ in allv]
+    for t, val in zip(tmp, allv):
+        out.append(ast.Assign([store(t)], val))
+    for v, t in zip(vars_, tmp):
+        out.append(assign_local(ctx, v, name(t)))
+    return out
+
+
+def assign_to(ctx: Ctx, target: Any, value: ast.expr) -> list[ast.stmt]:
+    t = type(target)
+    if t is A.Name:
+        v = getattr(target, "_var", None)
+        if v is not None:
+            py = ctx.var_name(v)
+            if v.boxed:
+                return [ast.Assign([ast.Attribute(name(py), "v", ast.Store())], value)]
+            return [ast.Assign([store(py)], value)]
+        if ctx.unit.res.uses_G:
+            return [
+                ast.Expr(
+                    call(
+                        ctx.rt("ops:setindex"),
+                        [attr(name("_ex"), "globals"), const(target.id), value],
+                    )
+                )
+            ]
+        return [ast.Expr(call(ctx.rt("base:setglobal"), [name("_gh"), const(target.id), value]))]
+    if t is A.Index:
+        obj = lower_expr(ctx, target.value)
+        if target.notation == A.IndexNotation.DOT and type(target.idx) is A.Name:
+            key: ast.expr = const(target.idx.id)
+        else:
+            key = lower_expr(ctx, target.idx)
+        d = describe(ctx, target.value)
+        return [ast.Expr(call(ctx.rt("ops:setindex"), [obj, key, value, const(d)]))]
+    raise NotImplementedError(t.__name__)
+
+
+def s_assign(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    targets = s.targets
+    values = s.values
+    if len(targets) == 1 and len(values) == 1:
+        return assign_to(ctx, targets[0], lower_expr(ctx, values[0]))
+    out: list[ast.stmt] = []
+    # evaluate every value first, then assign
+    n = len(targets)
+    tmps = [ctx.temp("v") for _ in range(n)]
+    if len(values) >= n:
+        for i, v in enumerate(values):
+            e = lower_expr(ctx, v)
+            if i < n:
+                out.append(ast.Assign([store(tmps[i])], e))
+            else:
+                out.append(ast.Expr(e))
+    else:
+        singles = [lower_expr(ctx, v) for v in values[:-1]]
+        for t, e in zip(tmps, singles):
+            out.append(ast.Assign([store(t)], e))
+        last, multi = lower_raw_multi(ctx, values[-1])
+        rest = tmps[len(singles):]
+        if multi:
+            out.append(
+                ast.Assign(
+                    [ast.Tuple([store(t) for t in rest], ast.Store())],
+                    call(ctx.rt("ops:adjust"), [last, const(len(rest))]),
+                )
+            )
+        else:
+            out.append(ast.Assign([store(rest[0])], last))
+            for t in rest[1:]:
+                out.append(ast.Assign([store(t)], const(None)))
+    for target, t in zip(targets, tmps):
+        out.extend(assign_to(ctx, target, name(t)))
+    return out
+
+
+# -- calls and functions --------------------------------------------------------------------
+
+
+def s_call(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    r, _ = lower_call(ctx, s)
+    return [ast.Expr(r)]
+
+
+def s_local_function(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    v = s.name._var
+    py = ctx.var_name(v)
+    return [build_function(ctx, s, py)] + (
+        [ast.Assign([store(py)], call(ctx.rt("base:Cell"), [name(py)]))] if v.boxed else []
+    )
+
+
+def s_function(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    label = s.name.id if type(s.name) is A.Name else "_fn"
+    py = ctx.names.fresh(label if label.isidentifier() and not label.startswith("_") else "_fn")
+    out: list[ast.stmt] = [build_function(ctx, s, py)]
+    out.extend(ctx.take_pre())
+    out.extend(assign_to(ctx, s.name, name(py)))
+    return out
+
+
+def s_method(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    py = ctx.names.fresh(s.name.id if not s.name.id.startswith("_") else "_m")
+    out: list[ast.stmt] = [build_function(ctx, s, py)]
+    obj = lower_expr(ctx, s.source)
+    d = describe(ctx, s.source)
+    out.append(
+        ast.Expr(call(ctx.rt("ops:setindex"), [obj, const(s.name.id), name(py), const(d)]))
+    )
+    return out
+
+
+def s_return(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    vals = s.values or []
+    if not vals:
+        return [ast.Return(ast.Tuple([], ast.Load()))]
+    if len(vals) == 1:
+        e = vals[0]
+        if type(e) in (A.Call, A.Invoke) and not e.wrapped:
+            r, _ = lower_call(ctx, e)
+            return [ast.Return(r)]
+        if type(e) in (A.Varargs, A.Dots) and not e.wrapped:
+            r, _ = lower_multi(ctx, e)
+            return [ast.Return(r)]
+        return [ast.Return(lower_expr(ctx, e))]
+    return [ast.Return(lower_tuple(ctx, vals))]
+
+
+# -- control flow ---------------------------------------------------------------------------
+
+
+def cond_with_pre(ctx: Ctx, test: Any) -> tuple[ast.expr, list[ast.stmt]]:
+    saved = ctx.take_pre()
+    c = truth(ctx, test)
+    pre = ctx.take_pre()
+    ctx.pre = saved
+    return c, pre
+
+
+def s_if(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    c, pre = cond_with_pre(ctx, s.test)
+    body = lower_block(ctx, s.body.body) or [ast.Pass()]
+    orelse: list[ast.stmt] = []
+    o = s.orelse
+    if o is not None:
+        if type(o) is A.Block:
+            orelse = lower_block(ctx, o.body)
+        else:
+            orelse = s_if(ctx, o)
+    return pre + [ast.If(c, body, orelse)]
+
+
+def _loop_label(stmts: list[Any]) -> str | None:
+    real = [s for s in stmts if type(s) is not A.SemiColon]
+    if real and type(real[-1]) is A.Label:
+        return str(real[-1].id.id)
+    return None
+
+
+def loop_body(ctx: Ctx, stmts: list[Any], loop: Loop) -> list[ast.stmt]:
+    ctx.fn.loops.append(loop)
+    try:
+        return lower_block(ctx, stmts) or [ast.Pass()]
+    finally:
+        ctx.fn.loops.pop()
+
+
+def s_while(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    c, pre = cond_with_pre(ctx, s.test)
+    body = loop_body(ctx, s.body.body, Loop(_loop_label(s.body.body)))
+    if pre:
+        return [ast.While(const(True), pre + [ast.If(ast.UnaryOp(ast.Not(), c), [ast.Break()], [])] + body, [])]
+    return [ast.While(c, body, [])]
+
+
+def s_repeat(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    label = _loop_label(s.body.body)
+    if label is None:
+        body = loop_body(ctx, s.body.body, Loop(None))
+        c, pre = cond_with_pre(ctx, s.test)
+        return [ast.While(const(True), body + pre + [ast.If(c, [ast.Break()], [])], [])]
+    # `goto continue` inside repeat must still evaluate `until`: run the body in a one-shot
+    # loop where `continue` is `break`, and real breaks set a flag
+    flag = ctx.temp("brk")
+    inner = loop_body(ctx, s.body.body, Loop(label, once=True, break_flag=flag))
+    c, pre = cond_with_pre(ctx, s.test)
+    once = ast.For(store(ctx.temp("once")), ast.Tuple([const(0)], ast.Load()), inner, [])
+    return [
+        ast.Assign([store(flag)], const(False)),
+        ast.While(
+            const(True),
+            [once, ast.If(name(flag), [ast.Break()], [])] + pre + [ast.If(c, [ast.Break()], [])],
+            [],
+        ),
+    ]
+
+
+def s_break(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    if not ctx.fn.loops:
+        line, col = lua_pos(s)
+        ctx.reporter.add(D.break_outside(ctx.filename, line, col))
+        return []
+    loop = ctx.fn.loops[-1]
+    if loop.once and loop.break_flag:
+        return [ast.Assign([store(loop.break_flag)], const(True)), ast.Break()]
+    return [ast.Break()]
+
+
+def s_goto(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    label = s.label.id
+    loops = ctx.fn.loops
+    if loops and loops[-1].continue_label == label:
+        return [ast.Break()] if loops[-1].once else [ast.Continue()]
+    line, col = lua_pos(s)
+    if any(lp.continue_label == label for lp in loops):
+        ctx.reporter.add(D.goto_unsupported(ctx.filename, line, col, label))
+    else:
+        ctx.reporter.add(D.goto_unsupported(ctx.filename, line, col, label))
+    return []
+
+
+def s_label(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    return []
+
+
+def s_do(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    return lower_block(ctx, s.body.body) or [ast.Pass()]
+
+
+def _loop_var(ctx: Ctx, v: Any, raw: str) -> list[ast.stmt]:
+    """Bind the Lua loop variable from the Python one (a cell when captured and written)."""
+    if v.boxed:
+        return [ast.Assign([store(ctx.var_name(v))], call(ctx.rt("base:Cell"), [name(raw)]))]
+    return []
+
+
+def s_fornum(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    start = lower_expr(ctx, s.start)
+    stop = lower_expr(ctx, s.stop)
+    step = const(1) if not isinstance(s.step, A.Node) else lower_expr(ctx, s.step)
+    v = s.target._var
+    py = ctx.var_name(v)
+    raw = ctx.temp("i") if v.boxed else py
+    it: ast.expr
+    if (
+        type(s.start) is A.Number
+        and type(s.start.n) is int
+        and kind(ctx, s.stop) == "int"
+        and not isinstance(s.step, A.Node)
+    ):
+        it = call(name("range"), [start, ast.BinOp(stop, ast.Add(), const(1))])
+    else:
+        it = call(ctx.rt("base:for_range"), [start, stop, step])
+    body = _loop_var(ctx, v, raw) + loop_body(ctx, s.body.body, Loop(_loop_label(s.body.body)))
+    return [ast.For(store(raw), it, body, [])]
+
+
+def s_forin(ctx: Ctx, s: Any) -> list[ast.stmt]:
+    targets = [t._var for t in s.targets]
+    raws = [ctx.temp("k") if v.boxed else ctx.var_name(v) for v in targets]
+    rebinds: list[ast.stmt] = []
+    for v, raw in zip(targets, raws):
+        rebinds.extend(_loop_var(ctx, v, raw))
+    loop = Loop(_loop_label(s.body.body))
+    iters = s.iter
+    it: ast.expr | None = None
+    # pairs(t) / ipairs(t) with the builtins: Python generators
+    if len(iters) == 1 and type(iters[0]) is A.Call and not iters[0].wrapped:
+        c = iters[0]
+        tgt = ctx.unit.target(c.func)
+        if tgt.kind == "builtin" and tgt.fn is not None and len(c.args) == 1:
+            if tgt.fn.symbol == "base:pairs":
+                it = call(ctx.rt("base:pairs_iter"), [lower_expr(ctx, c.args[0])])
+            elif tgt.fn.symbol == "base:ipairs":
+                it = call(ctx.rt("base:ipairs_iter"), [lower_expr(ctx, c.args[0])])
+    if it is not None:
+        if len(raws) == 1:
+            tgt_store: ast.expr = ast.Tuple([store(raws[0]), store(ctx.temp("_"))], ast.Store())
+            extra: list[ast.stmt] = []
+        else:
+            tgt_store = ast.Tuple([store(r) for r in raws[:2]], ast.Store())
+            extra = [ast.Assign([store(r)], const(None)) for r in raws[2:]]
+        body = extra + rebinds + loop_body(ctx, s.body.body, loop)
+        return [ast.For(tgt_store, it, body, [])]
+    # the generic protocol: f, s, control = explist; repeat r = f(s, control) until r == nil
+    explist = lower_tuple(ctx, iters)
+    f, st, ctl = ctx.temp("f"), ctx.temp("s"), ctx.temp("c")
+    out: list[ast.stmt] = [
+        ast.Assign(
+            [ast.Tuple([store(f), store(st), store(ctl)], ast.Store())],
+            call(ctx.rt("ops:adjust"), [explist, const(3)]),
+        )
+    ]
+    may_suspend = ctx.fn.is_async and ctx.unit.dyn_suspend
+    if not may_suspend:
+        it = call(ctx.rt("base:generic_for"), [name(f), name(st), name(ctl), const(len(raws))])
+        tgt_store = (
+            ast.Tuple([store(r) for r in raws], ast.Store()) if len(raws) > 1 else store(raws[0])
+        )
+        body = rebinds + loop_body(ctx, s.body.body, loop)
+        out.append(ast.For(tgt_store, it, body, []))
+        return out
+    r = ctx.temp("r")
+    step = call(ctx.rt("ops:call"), [name(f), name(st), name(ctl)])
+    t = ctx.temp("t")
+    awaited = ast.IfExp(
+        ast.Compare(call(name("type"), [ast.NamedExpr(store(t), step)]), [ast.Is()],
+                    [ctx.rt("base:CoroutineType")]),
+        ast.Await(name(t)),
+        name(t),
+    )
+    head: list[ast.stmt] = [
+        ast.Assign([store(r)], call(ctx.rt("ops:adjust"), [awaited, const(len(raws))])),
+        ast.If(
+            ast.Compare(ast.Subscript(name(r), const(0), ast.Load()), [ast.Is()], [const(None)]),
+            [ast.Break()],
+            [],
+        ),
+        ast.Assign([store(ctl)], ast.Subscript(name(r), const(0), ast.Load())),
+        ast.Assign([ast.Tuple([store(x) for x in raws], ast.Store())], name(r)),
+    ]
+    body = head + rebinds + loop_body(ctx, s.body.body, loop)
+    out.append(ast.While(const(True), body, []))
+    return out
+
+
+STMT: dict[type, Callable[[Ctx, Any], list[ast.stmt]]] = {
+    A.LocalAssign: s_local,
+    A.Assign: s_assign,
+    A.Call: s_call,
+    A.Invoke: s_call,
+    A.LocalFunction: s_local_function,
+    A.Function: s_function,
+    A.Method: s_method,
+    A.Return: s_return,
+    A.If: s_if,
+    A.While: s_while,
+    A.Repeat: s_repeat,
+    A.Break: s_break,
+    A.Goto: s_goto,
+    A.Label: s_label,
+    A.Do: s_do,
+    A.Fornum: s_fornum,
+    A.Forin: s_forin,
+}

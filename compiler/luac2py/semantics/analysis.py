@@ -1,0 +1,392 @@
+"""Whole-chunk analysis: what each call reaches, which functions can suspend, and the
+determinism and module checks.
+
+    local funcs = require("funcs")
+    local function charge(o) return funcs.call("app:charge", o) end   -- suspends -> async
+    local function total(o) return o.a + o.b end                    -- plain def
+    local function main(o) local r = charge(o) ... end               -- calls charge -> async
+
+A call's target is one of: a local function known statically, a builtin or a module member
+bound statically (the chunk never reassigns the name), ``require``, or dynamic. Dynamic calls
+may suspend when an async function escapes as a value anywhere in the chunk (or a suspending
+module function does, or ``coroutine.wrap`` is used); method calls also may suspend when their
+name is one of the runtime's suspending methods (``ch:receive()``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from luaparser import astnodes as A
+
+from .. import diagnostics as D
+from . import catalog as C
+from .scopes import FuncInfo, Resolution, Var, resolve
+
+
+def lua_pos(n: Any) -> tuple[int, int]:
+    """(line, 1-based column) of a node."""
+    tok = getattr(n, "_first_token", None)
+    if tok is None:
+        return (0, 0)
+    col = getattr(tok, "col", None)
+    if col is not None:
+        return (tok.line, col)
+    # our front end's Pos has a 1-based `column`; antlr tokens (luaparser) a 0-based one
+    if type(tok).__name__ == "CommonToken":
+        return (tok.line, tok.column + 1)
+    return (tok.line, tok.column)
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # local | builtin | member | require | cast | dynamic
+    suspends: bool = False
+    single: bool = False
+    fn: C.Fn | None = None
+    fi: FuncInfo | None = None
+    var: Var | None = None
+    const: object = None
+    module: str | None = None
+
+
+DYNAMIC = Target("dynamic")
+
+
+@dataclass
+class LibrarySummary:
+    """What an importer needs to know about a compiled library.lua module."""
+
+    alias: str
+    module: str  # Python module name of the compiled library
+    exports_async: bool
+
+
+@dataclass
+class Unit:
+    filename: str
+    source: str
+    chunk: A.Chunk
+    reporter: D.Reporter
+    allowed_modules: frozenset[str] | None = None  # None: every module allowed
+    libraries: dict[str, LibrarySummary] = field(default_factory=dict)
+    in_workflow: bool = True
+    res: Resolution = None  # type: ignore[assignment]
+    dyn_suspend: bool = False
+    module_vars: dict[int, str] = field(default_factory=dict)  # id(Var) -> module name
+
+    # -- facts about globals ---------------------------------------------------------
+    def global_static(self, name: str) -> bool:
+        """The global ``name`` keeps its builtin value: the chunk never assigns it."""
+        return not self.res.uses_G and name not in self.res.global_writes
+
+    def module_of(self, n: Any) -> str | None:
+        """The module a name expression statically denotes (``funcs`` after
+        ``local funcs = require("funcs")``, the global ``string``), or None."""
+        if type(n) is not A.Name:
+            return None
+        v = getattr(n, "_var", None)
+        if v is not None:
+            return self.module_vars.get(id(v))
+        name = n.id
+        if not self.global_static(name):
+            return None
+        if name in C.LIBRARIES:
+            return name
+        if name in C.WIPPY_GLOBALS:
+            return name
+        return None
+
+    def member(self, module: str, member: str) -> C.Member | None:
+        if (module, member) in self.res.lib_member_writes:
+            return None
+        if module in C.LIBRARIES:
+            return C.LIBRARIES[module].get(member)
+        if module in C.MODULES:
+            return C.MODULES[module].get(member)
+        return None
+
+    # -- call targets ----------------------------------------------------------------
+    def target(self, func: Any) -> Target:
+        """What a callee expression denotes."""
+        t = type(func)
+        if t is A.Name:
+            v: Var | None = getattr(func, "_var", None)
+            if v is not None:
+                fi = v.const_function
+                if fi is not None and not v.assigned:
+                    return Target(
+                        "local", suspends=fi.is_async, single=fi.single_result, fi=fi, var=v
+                    )
+                return self._dynamic(None)
+            name = func.id
+            if self.global_static(name):
+                if name == "require":
+                    return Target("require", single=True)
+                fn = C.BASE.get(name)
+                if isinstance(fn, C.Fn):
+                    return Target("builtin", suspends=fn.suspends, single=fn.single, fn=fn)
+                cast = C.CALLABLE_LIBRARIES.get(name)
+                if cast is not None:
+                    return Target("builtin", single=cast.single, fn=cast)
+            return self._dynamic(None)
+        if t is A.Index and func.notation == A.IndexNotation.DOT and type(func.idx) is A.Name:
+            mod = self.module_of(func.value)
+            if mod is not None:
+                m = self.member(mod, func.idx.id)
+                if isinstance(m, C.Fn):
+                    return Target(
+                        "member", suspends=m.suspends, single=m.single, fn=m, module=mod
+                    )
+                if mod in self.libraries:
+                    return Target("dynamic", suspends=self.libraries[mod].exports_async)
+        return self._dynamic(None)
+
+    def _dynamic(self, method: str | None) -> Target:
+        if self.dyn_suspend or (method is not None and method in C.SUSPENDING_METHODS):
+            return Target("dynamic", suspends=True)
+        return DYNAMIC
+
+    def call_target(self, call: Any) -> Target:
+        if type(call) is A.Invoke:
+            return self._dynamic(call.func.id)
+        tgt = self.target(call.func)
+        if tgt.kind == "builtin" and tgt.fn is not None and tgt.fn.symbol in C.ASYNC_TWINS:
+            # pcall(f, ...) suspends when f can
+            if call.args and self.value_suspends(call.args[0]):
+                twin = C.ASYNC_TWINS[tgt.fn.symbol]
+                return Target("builtin", suspends=True, single=False, fn=twin)
+        return tgt
+
+    def value_suspends(self, e: Any) -> bool:
+        """Calling the function value ``e`` may suspend."""
+        if type(e) is A.AnonymousFunction:
+            return bool(e._fi.is_async)
+        tgt = self.target(e)
+        return tgt.suspends
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def walk(node: Any) -> Iterator[Any]:
+    """Every node below ``node`` (pre-order), iteratively."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        for k, v in vars(n).items():
+            if k.startswith("_") or k == "comments":
+                continue
+            if isinstance(v, A.Node):
+                stack.append(v)
+            elif isinstance(v, list):
+                for x in reversed(v):
+                    if isinstance(x, A.Node):
+                        stack.append(x)
+
+
+def _require_name(value: Any) -> str | None:
+    if (
+        type(value) is A.Call
+        and type(value.func) is A.Name
+        and value.func.id == "require"
+        and getattr(value.func, "_var", None) is None
+        and len(value.args) == 1
+        and type(value.args[0]) is A.String
+    ):
+        return value.args[0].s.decode("utf-8", "replace")
+    return None
+
+
+def analyse(unit: Unit) -> Unit:
+    unit.res = resolve(unit.chunk)
+    # locals bound to require("module") and never reassigned
+    for n in walk(unit.chunk):
+        if type(n) is A.LocalAssign:
+            for i, t in enumerate(n.targets):
+                v: Var = t._var
+                name = _require_name(v.init_value) if v.init_value is not None else None
+                if name is not None and (name in C.MODULES or name in unit.libraries):
+                    unit.module_vars[id(v)] = name
+    _drop_reassigned_modules(unit)
+    _check(unit)
+    _suspension(unit)
+    _single_results(unit)
+    return unit
+
+
+def _drop_reassigned_modules(unit: Unit) -> None:
+    for n in walk(unit.chunk):
+        if type(n) is A.Name:
+            v = getattr(n, "_var", None)
+            if v is not None and v.assigned and id(v) in unit.module_vars:
+                del unit.module_vars[id(v)]
+
+
+def _suspension(unit: Unit) -> None:
+    fns = unit.res.functions
+    uses_wrap = False
+    for n in walk(unit.chunk):
+        if type(n) is A.Index and type(n.idx) is A.Name and n.idx.id == "wrap":
+            if unit.module_of(n.value) == "coroutine":
+                uses_wrap = True
+    while True:
+        for fi in fns:
+            fi.is_async = False
+        changed = True
+        while changed:
+            changed = False
+            for fi in fns:
+                if fi.is_async:
+                    continue
+                if any(unit.call_target(c).suspends for c in fi.calls):
+                    fi.is_async = True
+                    changed = True
+        dyn = uses_wrap or any(fi.is_async and fi.escapes for fi in fns)
+        dyn = dyn or _suspending_module_value_escapes(unit)
+        dyn = dyn or any(lib.exports_async for lib in unit.libraries.values())
+        if dyn == unit.dyn_suspend:
+            return
+        unit.dyn_suspend = dyn
+
+
+def _suspending_module_value_escapes(unit: Unit) -> bool:
+    for n in walk(unit.chunk):
+        if type(n) is A.Index and not getattr(n, "_callee", False):
+            if n.notation == A.IndexNotation.DOT and type(n.idx) is A.Name:
+                mod = unit.module_of(n.value)
+                if mod is not None:
+                    m = unit.member(mod, n.idx.id)
+                    if isinstance(m, C.Fn) and m.suspends:
+                        return True
+        elif type(n) is A.Name and not getattr(n, "_indexbase", False):
+            if getattr(n, "_callee", False):
+                continue
+            mod = unit.module_of(n)
+            if mod is not None and mod in C.MODULES:
+                if any(isinstance(m, C.Fn) and m.suspends for m in C.MODULES[mod].values()):
+                    return True
+    return False
+
+
+def _single_results(unit: Unit) -> None:
+    """A function returns exactly one value on every path when each ``return`` has one
+    expression that is not multi-valued and control cannot fall off the end."""
+    for fi in unit.res.functions:
+        if fi.node is None:
+            continue
+        body = fi.node.body.body
+        rets = [n for n in _own_nodes(body) if type(n) is A.Return]
+        ok = bool(rets) and _ends_in_return(body)
+        for r in rets:
+            vals = r.values or []
+            if len(vals) != 1 or _is_multi(vals[0]):
+                ok = False
+        fi.single_result = ok
+
+
+def _own_nodes(stmts: list[Any]) -> Iterator[Any]:
+    """Nodes of a function body, not descending into nested functions."""
+    stack = list(reversed(stmts))
+    while stack:
+        n = stack.pop()
+        yield n
+        if type(n) in (A.AnonymousFunction, A.LocalFunction, A.Function, A.Method):
+            continue
+        for k, v in vars(n).items():
+            if k.startswith("_") or k == "comments":
+                continue
+            if isinstance(v, A.Node):
+                stack.append(v)
+            elif isinstance(v, list):
+                stack.extend(x for x in reversed(v) if isinstance(x, A.Node))
+
+
+def _ends_in_return(stmts: list[Any]) -> bool:
+    if not stmts:
+        return False
+    last = stmts[-1]
+    if type(last) is A.Return:
+        return True
+    if type(last) is A.If:
+        return _if_returns(last)
+    if type(last) is A.Do:
+        return _ends_in_return(last.body.body)
+    return False
+
+
+def _if_returns(n: Any) -> bool:
+    if not _ends_in_return(n.body.body):
+        return False
+    o = n.orelse
+    if o is None:
+        return False
+    if type(o) is A.Block:
+        return _ends_in_return(o.body)
+    return _if_returns(o)
+
+
+def _is_multi(e: Any) -> bool:
+    return (type(e) in (A.Call, A.Invoke, A.Varargs, A.Dots)) and not e.wrapped
+
+
+# -- checks -----------------------------------------------------------------------------
+
+
+def _check(unit: Unit) -> None:
+    rep = unit.reporter
+    f = unit.filename
+    res = unit.res
+    if unit.in_workflow:
+        for name, nodes in res.global_reads.items():
+            if name in C.FORBIDDEN and name not in res.global_writes:
+                for n in nodes:
+                    line, col = lua_pos(n)
+                    rep.add(D.forbidden_call(f, line, col, name, C.FORBIDDEN[name]))
+        for n in walk(unit.chunk):
+            if (
+                type(n) is A.Index
+                and type(n.value) is A.Name
+                and n.value.id == "os"
+                and getattr(n.value, "_var", None) is None
+                and type(n.idx) is A.Name
+                and n.notation == A.IndexNotation.DOT
+            ):
+                full = "os." + n.idx.id
+                if full in C.FORBIDDEN:
+                    line, col = lua_pos(n)
+                    rep.add(D.forbidden_call(f, line, col, full, C.FORBIDDEN[full]))
+    for n in walk(unit.chunk):
+        if (
+            type(n) is A.Call
+            and type(n.func) is A.Name
+            and n.func.id == "require"
+            and getattr(n.func, "_var", None) is None
+        ):
+            line, col = lua_pos(n)
+            if len(n.args) != 1 or type(n.args[0]) is not A.String:
+                rep.add(D.dynamic_require(f, line, col))
+                continue
+            name = n.args[0].s.decode("utf-8", "replace")
+            if name in unit.libraries:
+                continue
+            if name not in C.MODULES:
+                rep.add(D.unknown_module(f, line, col, name))
+            elif unit.allowed_modules is not None and name not in unit.allowed_modules:
+                rep.add(D.module_not_allowed(f, line, col, name))
+    known = (
+        set(C.BASE)
+        | set(C.LIBRARIES)
+        | set(C.WIPPY_GLOBALS)
+        | set(C.CALLABLE_LIBRARIES)
+        | set(C.CONST_GLOBALS)
+        | {"require", "_G", "coroutine"}
+        | set(C.FORBIDDEN)
+    )
+    for name, nodes in res.global_reads.items():
+        if name in known or name in res.global_writes:
+            continue
+        line, col = lua_pos(nodes[0])
+        rep.add(D.undefined_global(f, line, col, name))

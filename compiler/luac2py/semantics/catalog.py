@@ -1,0 +1,252 @@
+"""What Lua code can reach, as data: builtins, libraries and Wippy modules.
+
+The compiler never imports the runtime; it names runtime symbols here as ``module:attr``
+strings (a unit test checks that each one exists). For every Lua-visible function the catalog
+says whether it can suspend (an ``async def`` that generated code must ``await``), whether it
+always returns exactly one value (callers then skip result adjustment), and whether it takes the
+per-execution state as its first argument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RT = "luac2py_runtime"
+
+
+@dataclass(frozen=True)
+class Fn:
+    symbol: str  # "module:attr" inside luac2py_runtime
+    suspends: bool = False
+    single: bool = True  # returns exactly one value, never a tuple
+    needs_ex: bool = False  # first argument is the execution
+
+    @property
+    def module(self) -> str:
+        return f"{RT}.{self.symbol.split(':')[0]}"
+
+    @property
+    def attr(self) -> str:
+        return self.symbol.split(":")[1]
+
+
+@dataclass(frozen=True)
+class Const:
+    value: object  # a Python literal (str, int, float, bool)
+
+
+Member = Fn | Const
+
+
+def _lib(module: str, names: dict[str, Member]) -> dict[str, Member]:
+    return names
+
+
+# -- the base library (globals) ---------------------------------------------------------
+
+BASE: dict[str, Member] = {
+    "print": Fn("base:lua_print", needs_ex=True, single=False),
+    "type": Fn("base:lua_type_fn"),
+    "tostring": Fn("ops:tostring"),
+    "tonumber": Fn("base:tonumber"),
+    "pairs": Fn("base:pairs", single=False),
+    "ipairs": Fn("base:ipairs", single=False),
+    "next": Fn("base:lua_next", single=False),
+    "select": Fn("base:select", single=False),
+    "unpack": Fn("ltable:unpack", single=False),
+    "rawget": Fn("base:rawget"),
+    "rawset": Fn("base:rawset"),
+    "rawequal": Fn("base:rawequal"),
+    "rawlen": Fn("base:rawlen"),
+    "setmetatable": Fn("base:setmetatable"),
+    "getmetatable": Fn("base:getmetatable"),
+    "error": Fn("base:error", single=False),
+    "assert": Fn("base:lua_assert", single=False),
+    "pcall": Fn("base:pcall", single=False),
+    "xpcall": Fn("base:xpcall", single=False),
+    # Wippy's type-cast builtins: integer(x), number(x), boolean(x); string(x) is a call of
+    # the string library table (see CALLABLE_LIBRARIES)
+    "integer": Fn("base:cast_integer", single=False),
+    "number": Fn("base:cast_number", single=False),
+    "boolean": Fn("base:cast_boolean", single=False),
+}
+
+# pcall/xpcall have suspending twins used when the protected function can suspend.
+ASYNC_TWINS: dict[str, Fn] = {
+    "base:pcall": Fn("base:apcall", suspends=True, single=False),
+    "base:xpcall": Fn("base:axpcall", suspends=True, single=False),
+}
+
+# Library tables that are also callable (their metatable's __call).
+CALLABLE_LIBRARIES: dict[str, Fn] = {"string": Fn("base:cast_string", single=False)}
+
+CONST_GLOBALS: dict[str, object] = {"_VERSION": "Lua 5.1"}
+
+# -- libraries that are globals (tables of functions) -----------------------------------
+
+LIBRARIES: dict[str, dict[str, Member]] = {
+    "string": {
+        n: Fn(f"lib:string_{n}", single=n not in ("byte", "find", "match", "gsub"))
+        for n in (
+            "byte char find format gmatch gsub len lower match rep reverse sub upper"
+        ).split()
+    },
+    "table": {
+        "concat": Fn("lib:table_concat"),
+        "insert": Fn("lib:table_insert", single=False),
+        "remove": Fn("lib:table_remove", single=False),
+        "sort": Fn("lib:table_sort", single=False),
+        "getn": Fn("lib:table_getn"),
+        "maxn": Fn("lib:table_maxn"),
+    },
+    "math": {
+        **{
+            n: Fn(f"lib:math_{n}", single=n not in ("modf", "frexp"))
+            for n in (
+                "abs ceil floor sqrt sin cos tan asin acos atan atan2 exp log log10 pow fmod "
+                "modf frexp ldexp deg rad sinh cosh tanh max min type tointeger ult"
+            ).split()
+        },
+        "random": Fn("base:math_random", needs_ex=True),
+        "randomseed": Fn("base:math_randomseed", needs_ex=True, single=False),
+        "huge": Const(float("inf")),
+        "pi": Const(3.141592653589793),
+        "maxinteger": Const(2**63 - 1),
+        "mininteger": Const(-(2**63)),
+    },
+    "os": {
+        "time": Fn("base:os_time", needs_ex=True),
+        "date": Fn("base:os_date", needs_ex=True),
+        "clock": Fn("base:os_clock", needs_ex=True),
+        "difftime": Fn("base:os_difftime"),
+    },
+    "coroutine": {
+        "create": Fn("lcoroutine:create", needs_ex=True),
+        "resume": Fn("lcoroutine:resume", needs_ex=True, suspends=True, single=False),
+        "yield": Fn("lcoroutine:yield_", needs_ex=True, suspends=True, single=False),
+        "status": Fn("lcoroutine:status", needs_ex=True),
+        "wrap": Fn("lcoroutine:wrap", needs_ex=True),
+        "running": Fn("lcoroutine:running", needs_ex=True, single=False),
+        "isyieldable": Fn("lcoroutine:isyieldable", needs_ex=True),
+        "spawn": Fn("lcoroutine:spawn", needs_ex=True, single=False),
+    },
+}
+
+# -- Wippy modules ------------------------------------------------------------------------
+# Each is reachable through require(name) when the entry's `modules:` list allows it; the ones
+# in WIPPY_GLOBALS are also globals, as in Wippy.
+
+MODULES: dict[str, dict[str, Member]] = {
+    "errors": {
+        "new": Fn("werrors:new"),
+        "wrap": Fn("werrors:wrap"),
+        "is": Fn("werrors:is_"),
+        "NOT_FOUND": Const("NotFound"),
+        "ALREADY_EXISTS": Const("AlreadyExists"),
+        "INVALID": Const("Invalid"),
+        "PERMISSION_DENIED": Const("PermissionDenied"),
+        "UNAVAILABLE": Const("Unavailable"),
+        "INTERNAL": Const("Internal"),
+        "CANCELED": Const("Canceled"),
+        "CONFLICT": Const("Conflict"),
+        "TIMEOUT": Const("Timeout"),
+        "RATE_LIMITED": Const("RateLimited"),
+        "UNKNOWN": Const(""),
+    },
+    "funcs": {
+        "call": Fn("wfuncs:call", suspends=True, single=False, needs_ex=True),
+        "async": Fn("wfuncs:async_", single=False, needs_ex=True),
+        "new": Fn("wfuncs:new", needs_ex=True),
+    },
+    "time": {
+        "sleep": Fn("wtime:sleep", suspends=True, single=False, needs_ex=True),
+        "now": Fn("wtime:now", needs_ex=True),
+        "after": Fn("wtime:after", needs_ex=True),
+        "timer": Fn("wtime:timer", needs_ex=True),
+        "ticker": Fn("wtime:ticker", needs_ex=True),
+        "parse_duration": Fn("wtime:parse_duration", single=False),
+        "unix": Fn("wtime:unix"),
+        "parse": Fn("wtime:parse", single=False),
+        "NANOSECOND": Const(1),
+        "MICROSECOND": Const(1000),
+        "MILLISECOND": Const(1000000),
+        "SECOND": Const(1000000000),
+        "MINUTE": Const(60000000000),
+        "HOUR": Const(3600000000000),
+        "RFC3339": Const("2006-01-02T15:04:05Z07:00"),
+        "RFC3339NANO": Const("2006-01-02T15:04:05.999999999Z07:00"),
+        "DATE_TIME": Const("2006-01-02 15:04:05"),
+        "DATE_ONLY": Const("2006-01-02"),
+        "TIME_ONLY": Const("15:04:05"),
+    },
+}
+
+# Modules that are also globals in Wippy's workflow environment.
+WIPPY_GLOBALS = ("errors", "process", "channel")
+
+# Nested constant tables: `process.event.EXIT`.
+NESTED_CONSTS: dict[tuple[str, ...], object] = {
+    ("process", "event", "EXIT"): "pid.exit",
+    ("process", "event", "LINK_DOWN"): "pid.link.down",
+    ("process", "event", "CANCEL"): "pid.cancel",
+}
+
+# Methods of runtime objects that suspend (channel receive, future result, ...). A method call
+# with one of these names on an object of unknown type may suspend.
+SUSPENDING_METHODS = frozenset(
+    {
+        "receive",
+        "send",
+        "result",
+        "call",
+        "spawn",
+        "spawn_monitored",
+        "spawn_linked",
+        "exec",
+        "select",
+        "wait",
+        "cancel",
+        "terminate",
+        "request",
+    }
+)
+
+# What cannot be replayed: rejected at compile time (SEMANTICS.md section 2).
+FORBIDDEN: dict[str, str] = {
+    "io": "I/O is not replayable; use an activity",
+    "os.execute": "running processes is not replayable; use an activity",
+    "os.getenv": "the environment differs between workers; pass values as input",
+    "os.remove": "file system access is not replayable; use an activity",
+    "os.rename": "file system access is not replayable; use an activity",
+    "os.exit": "a workflow cannot exit the worker; return from main",
+    "os.tmpname": "file system access is not replayable; use an activity",
+    "load": "code loaded at run time cannot be checked for determinism",
+    "loadstring": "code loaded at run time cannot be checked for determinism",
+    "loadfile": "code loaded at run time cannot be checked for determinism",
+    "dofile": "code loaded at run time cannot be checked for determinism",
+    "debug": "the debug library can break determinism and containment",
+    "setfenv": "changing function environments is not supported",
+    "getfenv": "reading function environments is not supported",
+    "collectgarbage": "garbage collection timing is not deterministic",
+    "module": "Lua 5.1 module() is not supported; return a table",
+}
+
+
+def all_symbols() -> list[str]:
+    """Every runtime symbol named in the catalog (for the existence test)."""
+    out: list[str] = []
+    for m in [BASE, *LIBRARIES.values(), *MODULES.values()]:
+        for v in m.values():
+            if isinstance(v, Fn):
+                out.append(v.symbol)
+    out.extend(f.symbol for f in ASYNC_TWINS.values())
+    out.extend(f.symbol for f in CALLABLE_LIBRARIES.values())
+    return out
+
+
+def lookup_global_member(lib: str, member: str) -> Member | None:
+    if lib in LIBRARIES:
+        return LIBRARIES[lib].get(member)
+    if lib in MODULES:
+        return MODULES[lib].get(member)
+    return None

@@ -1,0 +1,24 @@
+"""luac2py's runtime: what compiled Wippy workflows import on Temporal workers.
+
+Public API: ``connect`` (a Client with the Wippy payload converter and header interceptors) and
+``new_worker`` (a Worker set up for compiled workflows).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["connect", "new_worker", "DATA_CONVERTER"]
+
+
+def __getattr__(name: str) -> Any:
+    # lazy: generated modules import submodules only, and the sandbox stays cheap
+    if name in ("connect", "new_worker"):
+        from . import worker
+
+        return getattr(worker, name)
+    if name == "DATA_CONVERTER":
+        from .converter import DATA_CONVERTER
+
+        return DATA_CONVERTER
+    raise AttributeError(name)

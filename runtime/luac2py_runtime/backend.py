@@ -1,0 +1,179 @@
+"""The one place that calls temporalio from inside a workflow.
+
+Runtime modules (``funcs``, ``time``, ``workflow``, ...) are thin: each public function checks
+its Lua arguments and delegates to the execution's backend. ``TemporalBackend`` implements the
+calls on the Python SDK; tests and ``luac2py exec`` use ``LocalBackend``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import datetime, timedelta, timezone
+from typing import Any, Sequence
+
+import temporalio.common
+import temporalio.exceptions
+import temporalio.workflow
+
+from .converter import lua_to_py, py_to_lua
+from .werrors import KNOWN_KINDS, WippyError
+
+DEFAULT_START_TO_CLOSE = timedelta(minutes=10)
+
+
+def error_from_exception(e: BaseException) -> WippyError:
+    """Map an incoming Temporal failure to a Wippy error (SEMANTICS.md section 4)."""
+    cause: BaseException | None = e
+    # unwrap activity / child workflow wrappers
+    while isinstance(
+        cause, (temporalio.exceptions.ActivityError, temporalio.exceptions.ChildWorkflowError)
+    ) and cause.cause is not None:
+        cause = cause.cause
+    if isinstance(cause, temporalio.exceptions.ApplicationError):
+        kind = cause.type or "Internal"
+        details: Any = None
+        retryable: bool | None = not cause.non_retryable
+        msg = cause.message
+        if cause.details:
+            d = cause.details[0]
+            if isinstance(d, dict) and isinstance(d.get("errors"), list) and d["errors"]:
+                first = d["errors"][0]
+                if isinstance(first, dict):
+                    msg = first.get("msg", msg)
+                    kind = first.get("kind", kind) or kind
+                    if "retry" in first:
+                        retryable = first["retry"]
+                    details = first.get("details")
+        if kind not in KNOWN_KINDS:
+            if kind in ("NotFoundError",) or "not registered" in msg:
+                kind = "NotFound"
+                retryable = True
+            else:
+                kind = "Internal"
+        return WippyError(
+            _lua_text(msg), kind, retryable, py_to_lua(details) if details is not None else None
+        )
+    if isinstance(cause, temporalio.exceptions.TimeoutError):
+        return WippyError(_lua_text(str(cause) or "timeout"), "Timeout", True)
+    if isinstance(cause, temporalio.exceptions.CancelledError):
+        return WippyError(_lua_text(str(cause) or "canceled"), "Canceled", False)
+    if isinstance(cause, temporalio.exceptions.TerminatedError):
+        return WippyError("workflow terminated", "Canceled", False)
+    if isinstance(cause, temporalio.exceptions.FailureError):
+        return WippyError(_lua_text(str(cause)), "Internal", None)
+    return WippyError(_lua_text(str(cause)), "Internal", None)
+
+
+def _lua_text(s: str) -> str:
+    from .values import to_lua_str
+
+    return to_lua_str(s)
+
+
+def wippy_application_error(err: WippyError) -> temporalio.exceptions.ApplicationError:
+    """A Wippy error as the ApplicationError Wippy puts on the wire."""
+    from .values import from_lua_str
+
+    msg = from_lua_str(err.message)
+    kind = err.kind or "Internal"
+    entry: dict[str, Any] = {"msg": msg, "kind": kind, "retry": err.retryable}
+    if err.details is not None:
+        entry["details"] = lua_to_py(err.details)
+    return temporalio.exceptions.ApplicationError(
+        msg,
+        {"errors": [entry]},
+        type=kind,
+        non_retryable=err.retryable is False,
+    )
+
+
+class TemporalBackend:
+    """Temporal calls for one workflow execution."""
+
+    def __init__(self, instance: Any) -> None:
+        self.instance = instance
+        self.info = temporalio.workflow.info()
+        self.task_queue = self.info.task_queue
+
+    # -- clock, randomness, logging ---------------------------------------------------
+    def now(self) -> datetime:
+        return temporalio.workflow.now()
+
+    def clock(self) -> float:
+        return (temporalio.workflow.now() - self.info.start_time).total_seconds()
+
+    def new_random(self) -> random.Random:
+        return temporalio.workflow.random()
+
+    def print(self, text: str) -> None:
+        from .values import from_lua_str
+
+        temporalio.workflow.logger.info(from_lua_str(text))
+
+    # -- activities --------------------------------------------------------------------
+    async def call_activity(
+        self, activity: str, args: Sequence[Any], options: dict[str, Any] | None = None
+    ) -> Any:
+        """(value, None) or (None, WippyError)."""
+        opts = dict(options or {})
+        opts.setdefault("task_queue", self.task_queue)
+        if "start_to_close_timeout" not in opts and "schedule_to_close_timeout" not in opts:
+            opts["start_to_close_timeout"] = DEFAULT_START_TO_CLOSE
+        py_args = [lua_to_py(a) for a in args]
+        try:
+            result = await temporalio.workflow.execute_activity(
+                activity, args=py_args, **opts
+            )
+        except temporalio.exceptions.ActivityError as e:
+            return None, error_from_exception(e)
+        return py_to_lua(result), None
+
+    def start_activity(
+        self, activity: str, args: Sequence[Any], options: dict[str, Any] | None = None
+    ) -> Any:
+        opts = dict(options or {})
+        opts.setdefault("task_queue", self.task_queue)
+        if "start_to_close_timeout" not in opts and "schedule_to_close_timeout" not in opts:
+            opts["start_to_close_timeout"] = DEFAULT_START_TO_CLOSE
+        py_args = [lua_to_py(a) for a in args]
+        return temporalio.workflow.start_activity(activity, args=py_args, **opts)
+
+    # -- timers --------------------------------------------------------------------------
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+
+class LocalBackend:
+    """For ``luac2py exec`` and unit tests: wall clock, seeded random, stdout."""
+
+    def __init__(self, seed: int = 0) -> None:
+        self.seed = seed
+        import time
+
+        self._t0 = time.monotonic()
+
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+    def clock(self) -> float:
+        import time
+
+        return time.monotonic() - self._t0
+
+    def new_random(self) -> random.Random:
+        return random.Random(self.seed)
+
+    def print(self, text: str) -> None:
+        import sys
+
+        sys.stdout.write(text.encode("latin-1").decode("utf-8", "replace") + "\n")
+        sys.stdout.flush()
+
+    async def call_activity(self, activity: str, args: Sequence[Any],
+                            options: dict[str, Any] | None = None) -> Any:
+        return None, WippyError(f"activity '{activity}' called outside a workflow",
+                                "Unavailable", False)
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)

@@ -1,0 +1,506 @@
+"""The Lua base library, and the small helpers generated code calls directly.
+
+Functions taking ``ex`` first receive the per-execution state (``Execution``): they are bound
+to it when exposed as Lua values (``print`` stored in a table still works).
+"""
+
+from __future__ import annotations
+
+import math
+from types import CoroutineType, FunctionType
+from typing import Any, Iterator
+
+from . import ops
+from .errors import LuaError, current_position, is_lua_boundary_exception, to_lua_error, where
+from .values import LuaTable, Userdata, from_lua_str, lua_type, number_to_str, to_lua_str
+
+__all__ = ["CoroutineType", "FunctionType"]
+
+
+class Cell:
+    """A variable shared by closures created in different loop iterations."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any) -> None:
+        self.v = v
+
+
+def _argerror(n: int, fname: str, msg: str) -> LuaError:
+    return LuaError(f"bad argument #{n} to '{fname}' ({msg})")
+
+
+def _typename_arg(v: Any, present: bool = True) -> str:
+    return lua_type(v) if present else "no value"
+
+
+def check_table(v: Any, n: int, fname: str) -> LuaTable:
+    if type(v) is not LuaTable:
+        raise _argerror(n, fname, f"table expected, got {_typename_arg(v)}")
+    return v
+
+
+# -- printing ----------------------------------------------------------------------------
+
+
+def lua_print(ex: Any, *args: Any) -> tuple[()]:
+    ex.print("\t".join(ops.tostring(a) for a in args))
+    return ()
+
+
+def lua_type_fn(*args: Any) -> str:
+    if not args:
+        raise _argerror(1, "type", "value expected")
+    return lua_type(args[0])
+
+
+def tonumber(v: Any = None, base: Any = None, *_: Any) -> Any:
+    if base is None:
+        t = type(v)
+        if t is int or t is float:
+            return v
+        if t is str:
+            return ops.str_to_number(v)
+        return None
+    b = ops.to_integer(base)
+    if b is None or not 2 <= b <= 36:
+        raise _argerror(2, "tonumber", "base out of range")
+    s = v if type(v) is str else ops.tostring_basic(v) if type(v) in (int, float) else None
+    if s is None:
+        raise _argerror(1, "tonumber", f"string expected, got {lua_type(v)}")
+    s = s.strip(" \t\n\r\f\v").lower()
+    neg = s.startswith("-")
+    if neg:
+        s = s[1:]
+    if not s:
+        return None
+    n = 0
+    for ch in s:
+        d = int(ch, 36) if ch.isalnum() and ch.isascii() else 99
+        if d >= b:
+            return None
+        n = n * b + d
+    from .values import wrap_int
+
+    return wrap_int(-n if neg else n)
+
+
+# -- iteration ---------------------------------------------------------------------------
+
+
+def _next_fn(t: Any, k: Any = None, *_: Any) -> Any:
+    check_table(t, 1, "next")
+    r = t.next(k)
+    if r is None:
+        return None
+    return r
+
+
+def lua_next(t: Any = None, k: Any = None, *_: Any) -> Any:
+    return _next_fn(t, k)
+
+
+def pairs(t: Any = None, *_: Any) -> tuple[Any, Any, Any]:
+    mm = ops.metamethod(t, "__pairs")
+    if mm is not None:
+        return ops.adjust(ops.call(mm, t), 3)
+    check_table(t, 1, "pairs")
+    return (lua_next, t, None)
+
+
+def _ipairs_aux(t: Any, i: Any) -> Any:
+    i += 1
+    v = ops.index(t, i)
+    if v is None:
+        return None
+    return (i, v)
+
+
+def ipairs(t: Any = None, *_: Any) -> tuple[Any, Any, Any]:
+    if t is None:
+        raise _argerror(1, "ipairs", "table expected, got nil")
+    return (_ipairs_aux, t, 0)
+
+
+def pairs_iter(t: Any) -> Iterator[tuple[Any, Any]]:
+    """``for k, v in pairs(t)`` as a Python iterator."""
+    if type(t) is LuaTable:
+        if t.meta is None or t.meta.hash.get("__pairs") is None:
+            return t.items()
+    f, s, c = pairs(t)
+    return generic_for(f, s, c, 2)
+
+
+def ipairs_iter(t: Any) -> Iterator[tuple[int, Any]]:
+    """``for i, v in ipairs(t)`` as a Python iterator (re-reads the table every step)."""
+    if t is None:
+        raise _argerror(1, "ipairs", "table expected, got nil")
+    if type(t) is LuaTable and t.meta is None:
+        arr = t.arr
+        i = 0
+        while i < len(arr):
+            v = arr[i]
+            if v is None:
+                return
+            i += 1
+            yield i, v
+        # the array part may have been left: keep looking in the hash part
+        while True:
+            i += 1
+            v = t.get(i)
+            if v is None:
+                return
+            yield i, v
+    i = 0
+    while True:
+        i += 1
+        v = ops.index(t, i)
+        if v is None:
+            return
+        yield i, v
+
+
+def generic_for(f: Any, s: Any, c: Any, n: int) -> Iterator[Any]:
+    """The generic ``for`` protocol for iterator functions that do not suspend."""
+    fn = f if type(f) is FunctionType else ops.callable_of(f)
+    while True:
+        r = fn(s, c)
+        if type(r) is tuple:
+            if not r or r[0] is None:
+                return
+            c = r[0]
+            if n == 1:
+                yield c
+            else:
+                k = len(r)
+                yield r[:n] if k >= n else r + (None,) * (n - k)
+        else:
+            if r is None:
+                return
+            if type(r) is CoroutineType:
+                r.close()
+                raise LuaError("attempt to yield across a C-call boundary")
+            c = r
+            yield r if n == 1 else (r,) + (None,) * (n - 1)
+
+
+def for_range(start: Any, stop: Any, step: Any) -> Any:
+    if type(start) is int and type(stop) is int and type(step) is int:
+        if step == 0:
+            raise LuaError("'for' step is zero")
+        return range(start, stop + 1, step) if step > 0 else range(start, stop - 1, step)
+    a, b, c = ops.for_prep(start, stop, step)
+    if type(a) is int:
+        return range(a, b + 1, c) if c > 0 else range(a, b - 1, c)
+    return ops.float_range(a, b, c)
+
+
+def select(n: Any = None, *args: Any) -> Any:
+    if n == "#":
+        return len(args)
+    i = ops.to_integer(n)
+    if i is None:
+        raise _argerror(1, "select", f"number expected, got {lua_type(n)}")
+    if i < 0:
+        i = len(args) + i
+        if i < 0:
+            raise _argerror(1, "select", "index out of range")
+        return args[i:]
+    if i == 0:
+        raise _argerror(1, "select", "index out of range")
+    return args[i - 1:]
+
+
+# -- raw access and metatables ------------------------------------------------------------
+
+
+def rawget(t: Any = None, k: Any = None, *_: Any) -> Any:
+    return check_table(t, 1, "rawget").get(k)
+
+
+def rawset(t: Any = None, k: Any = None, v: Any = None, *_: Any) -> Any:
+    check_table(t, 1, "rawset").set(k, v)
+    return t
+
+
+def rawequal(a: Any = None, b: Any = None, *_: Any) -> bool:
+    return ops.rawequal(a, b)
+
+
+def rawlen(v: Any = None, *_: Any) -> int:
+    if type(v) is LuaTable:
+        return len(v.arr)
+    if type(v) is str:
+        return len(v)
+    raise _argerror(1, "rawlen", "table or string expected")
+
+
+def setmetatable(t: Any = None, mt: Any = None, *_: Any) -> Any:
+    check_table(t, 1, "setmetatable")
+    if mt is not None and type(mt) is not LuaTable:
+        raise _argerror(2, "setmetatable", "nil or table expected")
+    if t.meta is not None and t.meta.hash.get("__metatable") is not None:
+        raise LuaError("cannot change a protected metatable")
+    t.meta = mt
+    return t
+
+
+def getmetatable(v: Any = None, *_: Any) -> Any:
+    mt = ops.getmetatable_raw(v)
+    if mt is None:
+        return None
+    protected = mt.hash.get("__metatable")
+    if protected is not None:
+        return protected
+    if type(v) is str or isinstance(v, Userdata):
+        # the shared string metatable (and runtime objects' tables) are not handed out:
+        # a copy keeps one execution from changing what another sees
+        return LuaTable(None, dict(mt.hash))
+    return mt
+
+
+# -- errors ----------------------------------------------------------------------------
+
+
+def error(msg: Any = None, level: Any = 1, *_: Any) -> Any:
+    lv = ops.to_integer(level) if level is not None else 1
+    if type(msg) is str and lv and lv > 0:
+        pos = current_position(lv)
+        raise LuaError(where(pos) + msg, 0)
+    raise LuaError(msg, 0)
+
+
+def lua_assert(*args: Any) -> Any:
+    if not args:
+        raise _argerror(1, "assert", "value expected")
+    v = args[0]
+    if v is None or v is False:
+        if len(args) > 1:
+            raise LuaError(args[1], 0)
+        raise LuaError("assertion failed!")
+    return args if len(args) != 1 else v
+
+
+def _error_value(e: BaseException) -> Any:
+    return to_lua_error(e).value
+
+
+def pcall(f: Any = None, *args: Any) -> Any:
+    try:
+        r = ops.call(f, *args)
+        if type(r) is CoroutineType:
+            r.close()
+            raise LuaError("attempt to yield across a C-call boundary")
+    except BaseException as e:
+        if not is_lua_boundary_exception(e):
+            raise
+        return (False, _error_value(e))
+    if type(r) is tuple:
+        return (True, *r)
+    return (True, r)
+
+
+async def apcall(f: Any = None, *args: Any) -> Any:
+    try:
+        r = ops.call(f, *args)
+        if type(r) is CoroutineType:
+            r = await r
+    except BaseException as e:
+        if not is_lua_boundary_exception(e):
+            raise
+        return (False, _error_value(e))
+    if type(r) is tuple:
+        return (True, *r)
+    return (True, r)
+
+
+def xpcall(f: Any = None, handler: Any = None, *args: Any) -> Any:
+    try:
+        r = ops.call(f, *args)
+        if type(r) is CoroutineType:
+            r.close()
+            raise LuaError("attempt to yield across a C-call boundary")
+    except BaseException as e:
+        if not is_lua_boundary_exception(e):
+            raise
+        return (False, ops.first(ops.call(handler, _error_value(e))))
+    if type(r) is tuple:
+        return (True, *r)
+    return (True, r)
+
+
+async def axpcall(f: Any = None, handler: Any = None, *args: Any) -> Any:
+    try:
+        r = ops.call(f, *args)
+        if type(r) is CoroutineType:
+            r = await r
+    except BaseException as e:
+        if not is_lua_boundary_exception(e):
+            raise
+        h = ops.call(handler, _error_value(e))
+        if type(h) is CoroutineType:
+            h = await h
+        return (False, ops.first(h))
+    if type(r) is tuple:
+        return (True, *r)
+    return (True, r)
+
+
+# -- methods ---------------------------------------------------------------------------
+
+
+def method(obj: Any, name: str, desc: str | None = None) -> Any:
+    """The function for ``obj:name(...)``."""
+    t = type(obj)
+    if t is LuaTable:
+        f = obj.hash.get(name) if obj.meta is None else ops.index(obj, name, desc)
+    elif isinstance(obj, Userdata):
+        f = obj.lua_methods.get(name)
+        if f is None:
+            f = obj.lua_index(name)
+    else:
+        f = ops.index(obj, name, desc)
+    if f is None:
+        raise LuaError(f"attempt to call method '{name}' (a nil value)")
+    if type(f) is FunctionType:
+        return f
+    return ops.callable_of(f, f"method '{name}'")
+
+
+def setglobal(gh: dict[str, Any], name: str, value: Any) -> None:
+    if value is None:
+        gh.pop(name, None)
+    else:
+        gh[name] = value
+
+
+# -- Wippy casts ------------------------------------------------------------------------
+
+
+def cast_string(v: Any = None, *_: Any) -> Any:
+    t = type(v)
+    if t is str:
+        return v
+    if t is int or t is float:
+        return number_to_str(v)
+    return (None, f"cannot convert {lua_type(v)} to string")
+
+
+def cast_integer(v: Any = None, *_: Any) -> Any:
+    n = ops.tonumber_arith(v) if type(v) in (int, float, str) else None
+    if n is not None:
+        i = ops.to_integer(n)
+        if i is not None:
+            return i
+    return (None, f"cannot convert {lua_type(v)} to integer")
+
+
+def cast_number(v: Any = None, *_: Any) -> Any:
+    n = ops.tonumber_arith(v) if type(v) in (int, float, str) else None
+    if n is not None:
+        return n
+    return (None, f"cannot convert {lua_type(v)} to number")
+
+
+def cast_boolean(v: Any = None, *_: Any) -> Any:
+    if type(v) is bool:
+        return v
+    return (None, f"cannot convert {lua_type(v)} to boolean")
+
+
+# -- math.random and os.* on the execution's deterministic sources ------------------------
+
+
+def math_random(ex: Any, m: Any = None, n: Any = None, *_: Any) -> Any:
+    rng = ex.rng()
+    if m is None:
+        return rng.random()
+    lo, hi = (1, ops.to_integer(m)) if n is None else (ops.to_integer(m), ops.to_integer(n))
+    if lo is None or hi is None:
+        raise _argerror(1 if n is None else 2, "random", "number has no integer representation")
+    if lo > hi:
+        raise _argerror(1 if n is None else 2, "random", "interval is empty")
+    return rng.randint(lo, hi)
+
+
+def math_randomseed(ex: Any, seed: Any = None, *_: Any) -> tuple[()]:
+    ex.rng().seed(seed if type(seed) in (int, float) else 0)
+    return ()
+
+
+def os_time(ex: Any, t: Any = None, *_: Any) -> Any:
+    if t is None:
+        return int(ex.now_seconds())
+    check_table(t, 1, "time")
+    import calendar
+
+    def field(k: str, d: int | None) -> int:
+        v = t.hash.get(k)
+        if v is None:
+            if d is None:
+                raise LuaError(f"field '{k}' missing in date table")
+            return d
+        i = ops.to_integer(v)
+        if i is None:
+            raise LuaError(f"field '{k}' is not an integer")
+        return i
+
+    y, mo, d = field("year", None), field("month", None), field("day", None)
+    h, mi, s = field("hour", 12), field("min", 0), field("sec", 0)
+    import datetime
+
+    base = datetime.datetime(y, 1, 1) + datetime.timedelta(
+        days=0
+    )
+    # normalise month overflow like mktime
+    y += (mo - 1) // 12
+    mo = (mo - 1) % 12 + 1
+    dt = datetime.datetime(y, mo, 1) + datetime.timedelta(days=d - 1, hours=h, minutes=mi,
+                                                          seconds=s)
+    del base
+    return calendar.timegm(dt.timetuple())
+
+
+def os_clock(ex: Any, *_: Any) -> float:
+    return float(ex.clock_seconds())
+
+
+def os_difftime(a: Any = None, b: Any = None, *_: Any) -> float:
+    return float((a or 0) - (b or 0))
+
+
+def os_date(ex: Any, fmt: Any = None, t: Any = None, *_: Any) -> Any:
+    import datetime
+    import time as _time
+
+    secs = ex.now_seconds() if t is None else t
+    f = "%c" if fmt is None else fmt
+    utc = True  # workflows run in UTC: the worker's local zone must not change results
+    if f.startswith("!"):
+        f = f[1:]
+    dt = datetime.datetime.fromtimestamp(secs, tz=datetime.timezone.utc)
+    if f.startswith("*t"):
+        return LuaTable(
+            None,
+            {
+                "year": dt.year,
+                "month": dt.month,
+                "day": dt.day,
+                "hour": dt.hour,
+                "min": dt.minute,
+                "sec": dt.second,
+                "wday": (dt.isoweekday() % 7) + 1,
+                "yday": dt.timetuple().tm_yday,
+                "isdst": False,
+            },
+        )
+    del utc, _time
+    return to_lua_str(dt.strftime(from_lua_str(f)))
+
+
+# -- misc ------------------------------------------------------------------------------
+
+
+def floor_int(f: float) -> Any:
+    r = math.floor(f)
+    return r

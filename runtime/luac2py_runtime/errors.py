@@ -1,0 +1,149 @@
+"""Lua errors and where they happened.
+
+A Lua error is a ``LuaError`` carrying any Lua value. A string message raised at level 1 or 2
+gets Lua's ``chunk:line:`` prefix, but the prefix is found lazily, from the Python traceback, the
+first time the error is caught (``pcall``) or reported: every generated module carries
+``__lua_chunk__`` (the Lua file name) and ``__lua_lines__`` (Python line -> Lua line), so the
+deepest generated frame in the traceback is where the Lua code raised it (level 1), the next one
+out its caller (level 2). Python exceptions escaping from compiled code (calling nil,
+``RecursionError``, ...) become Lua errors the same way.
+"""
+
+from __future__ import annotations
+
+from types import FrameType, TracebackType
+from typing import Any
+
+
+class LuaError(Exception):
+    """A Lua error; ``value`` is the Lua value given to ``error`` (or the message)."""
+
+    def __init__(self, value: Any, level: int = 1, traceback: str | None = None) -> None:
+        super().__init__(value)
+        self.value = value
+        # level 0 (or a non-string value) means: no position to add.
+        self.level = level if type(value) is str else 0
+        self.lua_traceback = traceback
+
+    def __str__(self) -> str:
+        from .ops import tostring_basic
+
+        return tostring_basic(self.value)
+
+
+def lua_frames(tb: TracebackType | None) -> list[tuple[str, int]]:
+    """(chunk, lua line) of every generated-code frame in a traceback, outermost first."""
+    out: list[tuple[str, int]] = []
+    while tb is not None:
+        pos = frame_position(tb.tb_frame, tb.tb_lineno)
+        if pos is not None:
+            out.append(pos)
+        tb = tb.tb_next
+    return out
+
+
+def frame_position(frame: FrameType, pyline: int) -> tuple[str, int] | None:
+    g = frame.f_globals
+    lines = g.get("__lua_lines__")
+    if lines is None:
+        return None
+    return g["__lua_chunk__"], lua_line(lines, pyline)
+
+
+def lua_line(lines: tuple[int, ...], pyline: int) -> int:
+    """``lines[i]`` is the Lua line of Python line i+1 (0 when unknown)."""
+    if 0 < pyline <= len(lines):
+        return lines[pyline - 1]
+    return 0
+
+
+def current_position(depth: int = 1) -> tuple[str, int] | None:
+    """(chunk, line) of the ``depth``-th generated frame on the live stack, innermost first."""
+    import sys
+
+    f: FrameType | None = sys._getframe(1)
+    seen = 0
+    while f is not None:
+        pos = frame_position(f, f.f_lineno)
+        if pos is not None:
+            seen += 1
+            if seen == depth:
+                return pos
+        f = f.f_back
+    return None
+
+
+def where(pos: tuple[str, int] | None) -> str:
+    if pos is None:
+        return ""
+    chunk, line = pos
+    return f"{chunk}:{line}: "
+
+
+def python_exception_message(exc: BaseException) -> str:
+    """Lua wording for a Python exception that escaped compiled code."""
+    if isinstance(exc, RecursionError):
+        return "stack overflow"
+    if isinstance(exc, ZeroDivisionError):
+        return "attempt to perform 'n%%0'"
+    if isinstance(exc, TypeError):
+        msg = str(exc)
+        if "not callable" in msg:
+            tname = msg.split("'")[1] if "'" in msg else "nil"
+            from .values import lua_type
+
+            names = {"NoneType": "nil", "bool": "boolean", "int": "number", "float": "number",
+                     "str": "string", "LuaTable": "table"}
+            return f"attempt to call a {names.get(tname, lua_type(None) if tname == 'NoneType' else 'userdata')} value"
+        return msg
+    if isinstance(exc, MemoryError):
+        return "not enough memory"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def to_lua_error(exc: BaseException) -> LuaError:
+    """The ``LuaError`` for any exception caught at a Lua boundary, its message positioned."""
+    if isinstance(exc, LuaError):
+        if exc.level:
+            frames = lua_frames(exc.__traceback__)
+            pos = None
+            if len(frames) >= exc.level:
+                pos = frames[-exc.level]
+            exc.value = where(pos) + exc.value
+            exc.level = 0
+        return exc
+    frames = lua_frames(exc.__traceback__)
+    err = LuaError(where(frames[-1] if frames else None) + python_exception_message(exc), 0)
+    err.__traceback__ = exc.__traceback__
+    return err
+
+
+def is_lua_boundary_exception(exc: BaseException) -> bool:
+    """Exceptions that a Lua ``pcall`` may catch: Lua errors and Python errors raised by compiled
+    code. Cancellation and the SDK's internal control flow must pass through untouched."""
+    import asyncio
+
+    if isinstance(exc, (asyncio.CancelledError, KeyboardInterrupt, SystemExit, GeneratorExit)):
+        return False
+    try:
+        from temporalio.exceptions import TemporalError
+        from temporalio.workflow import ContinueAsNewError, NondeterminismError
+    except ImportError:  # pragma: no cover
+        return True
+    if isinstance(exc, (ContinueAsNewError, NondeterminismError)):
+        return False
+    if isinstance(exc, TemporalError):
+        return False
+    return True
+
+
+def decode_lines(encoded: str) -> tuple[int, ...]:
+    """Decode a generated module's line table (``line*count,...``, see the emitter)."""
+    out: list[int] = []
+    for part in encoded.split(","):
+        if "*" in part:
+            line, count = part.split("*")
+            out.extend([int(line)] * int(count))
+        elif part:
+            out.append(int(part))
+    return tuple(out)

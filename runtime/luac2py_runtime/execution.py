@@ -1,0 +1,246 @@
+"""Per-execution state: one ``Execution`` per workflow run (or per ``luac2py exec``).
+
+It owns the Lua globals, the loaded modules, the deterministic random source, and the
+backend through which every Temporal call goes. Generated code receives it as ``_ex``; nothing
+Lua-visible is kept anywhere else, so two executions in one worker never share state.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import sys
+import time as _time
+from typing import Any, Callable
+
+from . import base, lmath, lstring, ltable, ops
+from .errors import LuaError
+from .values import LuaTable, to_lua_str
+
+
+def _table_of(lib: dict[str, Any]) -> LuaTable:
+    return LuaTable(None, dict(lib))
+
+
+# Base functions that do not need the execution (shared, immutable Python functions).
+_BASE_PLAIN: dict[str, Any] = {
+    "type": base.lua_type_fn,
+    "tostring": ops.tostring,
+    "tonumber": base.tonumber,
+    "pairs": base.pairs,
+    "ipairs": base.ipairs,
+    "next": base.lua_next,
+    "select": base.select,
+    "unpack": ltable.unpack,
+    "rawget": base.rawget,
+    "rawset": base.rawset,
+    "rawequal": base.rawequal,
+    "rawlen": base.rawlen,
+    "setmetatable": base.setmetatable,
+    "getmetatable": base.getmetatable,
+    "error": base.error,
+    "assert": base.lua_assert,
+    "pcall": base.pcall,
+    "xpcall": base.xpcall,
+    "integer": base.cast_integer,
+    "number": base.cast_number,
+    "boolean": base.cast_boolean,
+    "_VERSION": "Lua 5.1",
+}
+
+# The metatable shared by all strings: s:upper() etc. Its __index is a table of the string
+# library that Lua code cannot reach for writing (getmetatable("") returns a copy).
+_STRING_INDEX = _table_of(lstring.LIB)
+ops.string_meta = LuaTable(None, {"__index": _STRING_INDEX})
+
+ModuleBuilder = Callable[["Execution"], LuaTable]
+
+# name -> builder of the module table for one execution; filled by the module files
+MODULE_BUILDERS: dict[str, ModuleBuilder] = {}
+
+
+def register_module(name: str) -> Callable[[ModuleBuilder], ModuleBuilder]:
+    def deco(fn: ModuleBuilder) -> ModuleBuilder:
+        MODULE_BUILDERS[name] = fn
+        return fn
+
+    return deco
+
+
+def bind_functions(ex: "Execution", fns: dict[str, Any], with_ex: set[str]) -> LuaTable:
+    """A module table whose functions taking the execution are bound to ``ex``."""
+    h: dict[str, Any] = {}
+    for k, v in fns.items():
+        h[k] = functools.partial(v, ex) if k in with_ex else v
+    return LuaTable(None, h)
+
+
+class Execution:
+    """Lua state of one execution."""
+
+    def __init__(self, backend: Any = None, chunk_name: str = "?") -> None:
+        self.backend = backend
+        self.chunk_name = chunk_name
+        self.loaded: dict[str, Any] = {}
+        self.libraries: dict[str, Any] = {}  # alias -> compiled library chunk function
+        self._rng: random.Random | None = None
+        self.coroutines: Any = None  # Lua coroutine bookkeeping (lcoroutine)
+        g = LuaTable(None, dict(_BASE_PLAIN))
+        h = g.hash
+        h["print"] = functools.partial(base.lua_print, self)
+        h["_G"] = g
+        string = _table_of(lstring.LIB)
+        string.meta = LuaTable(None, {"__call": base.cast_string})
+        h["string"] = string
+        h["table"] = _table_of(ltable.LIB)
+        mathlib = _table_of(lmath.LIB)
+        mathlib.hash["random"] = functools.partial(base.math_random, self)
+        mathlib.hash["randomseed"] = functools.partial(base.math_randomseed, self)
+        h["math"] = mathlib
+        h["os"] = LuaTable(
+            None,
+            {
+                "time": functools.partial(base.os_time, self),
+                "date": functools.partial(base.os_date, self),
+                "clock": functools.partial(base.os_clock, self),
+                "difftime": base.os_difftime,
+            },
+        )
+        h["require"] = self.require
+        self.globals = g
+        self._lazy_globals = ("coroutine", "errors", "process", "channel")
+
+    # -- modules ---------------------------------------------------------------------
+    def require(self, name: Any) -> Any:
+        m = self.loaded.get(name)
+        if m is not None:
+            return m
+        if name in self.libraries:
+            chunk = self.libraries[name]
+            r = chunk(self)
+            m = ops.first(r)
+            if m is None:
+                m = True
+            self.loaded[name] = m
+            return m
+        builder = MODULE_BUILDERS.get(name)
+        if builder is None:
+            _ensure_modules_loaded()
+            builder = MODULE_BUILDERS.get(name)
+        if builder is None:
+            raise LuaError(f"module '{ops.tostring_basic(name)}' not found")
+        m = builder(self)
+        self.loaded[name] = m
+        return m
+
+    def install_globals(self, names: tuple[str, ...] = ("coroutine", "errors", "process",
+                                                        "channel")) -> None:
+        """Make module tables that Wippy provides as globals available (lazily built)."""
+        for n in names:
+            if n not in self.globals.hash:
+                self.globals.hash[n] = self.require(n)
+
+    # -- deterministic sources ---------------------------------------------------------
+    def rng(self) -> random.Random:
+        if self._rng is None:
+            self._rng = self.backend.new_random() if self.backend else random.Random(0)
+        return self._rng
+
+    def now_seconds(self) -> float:
+        if self.backend is not None:
+            return float(self.backend.now().timestamp())
+        return _time.time()
+
+    def clock_seconds(self) -> float:
+        if self.backend is not None:
+            return float(self.backend.clock())
+        return _time.process_time()
+
+    def print(self, text: str) -> None:
+        if self.backend is not None:
+            self.backend.print(text)
+        else:
+            sys.stdout.write(text.encode("latin-1").decode("utf-8", "replace") + "\n")
+
+
+def _ensure_modules_loaded() -> None:
+    """Import every Wippy module file so that they register their builders."""
+    from . import modules  # noqa: F401
+
+
+def lua_string(s: str) -> str:
+    return to_lua_str(s)
+
+
+# -- running the entry point with spawned coroutines --------------------------------------
+
+import asyncio  # noqa: E402
+from types import CoroutineType  # noqa: E402
+
+from .errors import is_lua_boundary_exception, to_lua_error  # noqa: E402
+
+
+async def _call_async(fn: Any, args: tuple[Any, ...]) -> Any:
+    r = ops.call(fn, *args)
+    if type(r) is CoroutineType:
+        r = await r
+    return r
+
+
+def _spawn(self: Execution, fn: Any, args: tuple[Any, ...]) -> None:
+    loop = asyncio.get_running_loop()
+    if not hasattr(self, "tasks"):
+        self.tasks = []
+    self.tasks.append(loop.create_task(self._spawned(fn, args)))
+
+
+async def _spawned(self: Execution, fn: Any, args: tuple[Any, ...]) -> None:
+    try:
+        await _call_async(fn, args)
+    except BaseException as e:
+        if not is_lua_boundary_exception(e):
+            if isinstance(e, asyncio.CancelledError):
+                raise
+            self._fail(e)
+            return
+        self._fail(to_lua_error(e))
+
+
+def _fail(self: Execution, e: BaseException) -> None:
+    done = getattr(self, "done", None)
+    if done is not None and not done.done():
+        done.set_exception(e)
+
+
+async def _run_main(self: Execution, fn: Any, args: tuple[Any, ...]) -> Any:
+    """Run the entry point; the first uncaught error in it or in any spawned coroutine ends
+    the run. When the entry point returns, other coroutines are dropped."""
+    loop = asyncio.get_running_loop()
+    self.done = loop.create_future()
+
+    async def main() -> None:
+        try:
+            r = await _call_async(fn, args)
+        except BaseException as e:
+            if not self.done.done():
+                if is_lua_boundary_exception(e):
+                    self.done.set_exception(to_lua_error(e))
+                else:
+                    self.done.set_exception(e)
+            return
+        if not self.done.done():
+            self.done.set_result(r)
+
+    main_task = loop.create_task(main())
+    try:
+        return await self.done
+    finally:
+        for t in [main_task, *getattr(self, "tasks", [])]:
+            if not t.done():
+                t.cancel()
+
+
+Execution.spawn = _spawn  # type: ignore[attr-defined]
+Execution._spawned = _spawned  # type: ignore[attr-defined]
+Execution._fail = _fail  # type: ignore[attr-defined]
+Execution.run_main = _run_main  # type: ignore[attr-defined]

@@ -1,0 +1,15 @@
+"""Registers every Wippy module's table builder with the execution (imported lazily)."""
+
+from __future__ import annotations
+
+from . import lcoroutine, werrors, wfuncs, wtime
+from .execution import MODULE_BUILDERS
+
+MODULE_BUILDERS.update(
+    {
+        "coroutine": lcoroutine.build,
+        "errors": werrors.build,
+        "funcs": wfuncs.build,
+        "time": wtime.build,
+    }
+)

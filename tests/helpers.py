@@ -1,0 +1,42 @@
+"""Helpers for tests: build Lua into a package and import it, run Lua scripts."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+from luac2py import diagnostics as D
+from luac2py.project import build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_package(src: Path, tmp_path: Path, name: str | None = None) -> Any:
+    """Compile a registry folder or .lua file into a uniquely named package and import it."""
+    pkg = f"luac2py_test_{uuid.uuid4().hex[:10]}"
+    reporter = D.Reporter()
+    build(src, tmp_path / pkg, reporter, name=name)
+    errors = [str(d) for d in reporter.diagnostics if d.severity == "error"]
+    assert not errors, errors
+    if str(tmp_path) not in sys.path:
+        sys.path.insert(0, str(tmp_path))
+    return importlib.import_module(pkg)
+
+
+def write_project(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / f"proj_{uuid.uuid4().hex[:6]}"
+    for rel, text in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    return root
+
+
+def luac2py(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).parent / "luac2py"
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=cwd or ROOT,
+                          timeout=timeout)

@@ -1,0 +1,6 @@
+local poem = "roses are red\
+violets are blue"
+local two = 'a\
+\
+b'
+return poem, two
