@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -143,7 +144,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     sys.path.insert(0, str(tmp))
     from luac2py_runtime.runner import run_workflow
 
-    return asyncio.run(
+    code = asyncio.run(
         run_workflow(
             package=pkg_name,
             workflow=args.workflow,
@@ -155,6 +156,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             task_queue=_task_queue_for(proj, args.workflow),
         )
     )
+    # temporalio's core threads may still be winding down; interpreter finalisation racing
+    # with them can abort the process after the work is done, so leave without it
+    sys.stdout.flush()
+    sys.stderr.flush()
+    shutil.rmtree(tmp, ignore_errors=True)
+    os._exit(code)
 
 
 def _task_queue_for(proj: Any, workflow: str) -> str:

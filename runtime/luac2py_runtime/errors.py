@@ -58,10 +58,15 @@ def lua_line(lines: tuple[int, ...], pyline: int) -> int:
 
 
 def current_position(depth: int = 1) -> tuple[str, int] | None:
-    """(chunk, line) of the ``depth``-th generated frame on the live stack, innermost first."""
+    """(chunk, line) of the ``depth``-th generated frame on the live stack, innermost first,
+    as seen from the caller's caller (a builtin such as ``error``). Level 1 is that builtin's
+    immediate caller: when it is runtime code (``pcall(error, "x")``), as for a C function in
+    Lua, there is no position."""
     import sys
 
-    f: FrameType | None = sys._getframe(1)
+    f: FrameType | None = sys._getframe(2)
+    if depth == 1:
+        return frame_position(f, f.f_lineno) if f is not None else None
     seen = 0
     while f is not None:
         pos = frame_position(f, f.f_lineno)

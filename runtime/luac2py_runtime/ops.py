@@ -224,7 +224,7 @@ def raw_mod(x: Any, y: Any) -> Any:
 def raw_idiv(x: Any, y: Any) -> Any:
     if type(x) is int and type(y) is int:
         if y == 0:
-            raise LuaError("attempt to perform 'n//0'")
+            raise LuaError("attempt to divide by zero")
         return wrap_int(x // y)
     return float_floor(raw_div(x, y))
 

@@ -15,6 +15,17 @@ import temporalio.exceptions
 from .worker import connect, new_worker
 
 
+def quiet_core_logs() -> None:
+    """Keep the SDK core's warnings off stdout, where the result is printed."""
+    from temporalio.runtime import LoggingConfig, Runtime, TelemetryConfig, TelemetryFilter
+
+    Runtime.set_default(
+        Runtime(telemetry=TelemetryConfig(logging=LoggingConfig(
+            filter=TelemetryFilter(core_level="ERROR", other_level="ERROR")))),
+        error_if_already_set=False,
+    )
+
+
 def _failure_text(e: BaseException) -> str:
     cause: BaseException | None = e
     while isinstance(cause, temporalio.client.WorkflowFailureError) or (
@@ -45,6 +56,7 @@ async def run_workflow(
     namespace: str = "default",
     task_queue: str = "luac2py",
 ) -> int:
+    quiet_core_logs()
     pkg = importlib.import_module(package)
     workflows = pkg.workflows_for(None)
     env = None

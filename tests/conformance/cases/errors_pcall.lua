@@ -1,0 +1,16 @@
+-- lua: 5.1
+print(pcall(error, "msg"))
+print(pcall(error, "msg", 0))
+local okt, et = pcall(error, {code = 1}); print(okt, type(et), et.code)
+print(select(2, pcall(error)))
+local function lvl2() error("deep", 2) end
+local ok, e = pcall(function() lvl2() end)
+print(ok, e)
+print(pcall(function() local t = nil; return t.x end))
+print(pcall(function() return undefined_fn() end))
+print(pcall(function() local s = "x"; return s + 1 end))
+print(pcall(function() return 1 < "2" end))
+print(pcall(function() return {} .. "" end))
+print(xpcall(function() error("E") end, function(m) return "handled: " .. m end))
+print(pcall(assert, false, "boom"), pcall(assert, nil))
+print(pcall(assert, 1, 2))

@@ -1,0 +1,113 @@
+"""Differential testing: the same Lua program run by real Lua (lupa) and compiled by luac2py.
+
+Output is compared line by line. Normalised, as SEMANTICS.md documents: floats print with
+``%.14g`` (an integral float prints without ``.0``). Programs choose their reference with a
+first line ``-- lua: 5.1`` (the core language, error wording) or ``-- lua: 5.3`` (integers and
+floats, bitwise operators, ``//``); the chunk name is ``input`` on both sides.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from luac2py import diagnostics as D
+from luac2py.driver import compile_chunk
+
+PRELUDE_53 = r"""
+local _tostring, _type, _fmt, _mt = tostring, type, string.format, math.type
+tostring = function(v)
+  if _mt(v) == "float" then
+    if v ~= v then return "nan" end
+    if v == 1/0 then return "inf" elseif v == -1/0 then return "-inf" end
+    return _fmt("%.14g", v)
+  end
+  return _tostring(v)
+end
+"""
+
+
+def reference_output(source: str, version: str) -> list[str]:
+    import lupa.lua51
+    import lupa.lua53
+
+    mod = lupa.lua51 if version == "5.1" else lupa.lua53
+    lua = mod.LuaRuntime(encoding=None, unpack_returned_tuples=True)
+    out: list[str] = []
+
+    def emit(*parts: Any) -> None:
+        out.append("\t".join(p.decode("latin-1") if isinstance(p, bytes) else str(p)
+                             for p in parts))
+
+    lua.globals()[b"_emit"] = emit
+    if version == "5.3":
+        lua.execute(PRELUDE_53)
+    lua.execute(r"""
+      local _emit, _tostring, _select = _emit, tostring, select
+      print = function(...)
+        local n = _select('#', ...)
+        local parts = {}
+        for i = 1, n do parts[i] = tostring((_select(i, ...))) end
+        _emit(table.concat(parts, "\t"))
+      end
+    """)
+    fn, err = lua.eval(
+        "function(src) local f, e = (loadstring or load)(src, '=input') "
+        "if f then return f, false end return false, e end"
+    )(
+        source.encode("utf-8")
+    )
+    if fn is False:
+        raise AssertionError(f"reference Lua rejected the program: {err}")
+    ok_err = lua.eval("function(f) local ok, e = pcall(f) if not ok then return tostring(e) end end")(fn)
+    if ok_err is not None:
+        out.append("error: " + (ok_err.decode("latin-1") if isinstance(ok_err, bytes) else str(ok_err)))
+    return out
+
+
+class _Capture:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def print(self, text: str) -> None:
+        self.lines.append(text)
+
+    def new_random(self) -> Any:
+        import random
+
+        return random.Random(0)
+
+    def now(self) -> Any:
+        from datetime import datetime, timezone
+
+        return datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+    def clock(self) -> float:
+        return 0.0
+
+
+def compiled_output(source: str) -> list[str]:
+    from luac2py_runtime.errors import LuaError, to_lua_error
+    from luac2py_runtime.ops import tostring_basic
+    from luac2py_runtime.script import load_module, run_chunk
+
+    reporter = D.Reporter()
+    c = compile_chunk(source, "input", reporter, chunk_name="input", in_workflow=False,
+                      fmt=False)
+    if c is None:
+        raise AssertionError("luac2py rejected the program: "
+                             + "; ".join(str(d) for d in reporter.diagnostics))
+    mod = load_module(c.text, "input")
+    cap = _Capture()
+    try:
+        asyncio.run(run_chunk(mod, [], backend=cap))
+    except LuaError as e:
+        cap.lines.append("error: " + tostring_basic(e.value))
+    except Exception as e:  # noqa: BLE001 - a Python error escaping is itself a Lua error
+        cap.lines.append("error: " + tostring_basic(to_lua_error(e).value))
+    return cap.lines
+
+
+def version_of(source: str) -> str:
+    first = source.split("\n", 1)[0]
+    return "5.3" if "5.3" in first else "5.1"
