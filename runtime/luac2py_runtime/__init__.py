@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["connect", "new_worker", "DATA_CONVERTER"]
+__all__ = ["connect", "new_worker", "DATA_CONVERTER", "activity_context", "client_context"]
 
 
 def __getattr__(name: str) -> Any:
@@ -17,6 +17,10 @@ def __getattr__(name: str) -> Any:
         from . import worker
 
         return getattr(worker, name)
+    if name in ("activity_context", "client_context"):
+        from . import interceptors
+
+        return getattr(interceptors, name)
     if name == "DATA_CONVERTER":
         from .converter import DATA_CONVERTER
 

@@ -17,6 +17,7 @@ import temporalio.exceptions
 import temporalio.workflow
 
 from .converter import lua_to_py, py_to_lua
+from .errors import WorkflowTaskError
 from .werrors import KNOWN_KINDS, WippyError
 
 DEFAULT_START_TO_CLOSE = timedelta(minutes=10)
@@ -95,6 +96,7 @@ class TemporalBackend:
         self.instance = instance
         self.info = temporalio.workflow.info()
         self.task_queue = self.info.task_queue
+        self._versions: dict[str, int] = {}
 
     # -- clock, randomness, logging ---------------------------------------------------
     def now(self) -> datetime:
@@ -143,6 +145,112 @@ class TemporalBackend:
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
 
+    # -- workflow module -------------------------------------------------------------------
+    def context(self) -> dict[str, Any]:
+        return getattr(self.instance, "_lua_context", None) or {}
+
+    def workflow_info(self) -> Any:
+        from .values import LuaTable, to_lua_str
+
+        i = temporalio.workflow.info()
+        return LuaTable(None, {
+            "workflow_id": to_lua_str(i.workflow_id),
+            "run_id": to_lua_str(i.run_id),
+            "workflow_type": to_lua_str(i.workflow_type),
+            "task_queue": to_lua_str(i.task_queue),
+            "namespace": to_lua_str(i.namespace),
+            "attempt": i.attempt,
+            "history_length": i.get_current_history_length(),
+            "history_size": i.get_current_history_size(),
+        })
+
+    def history_length(self) -> int:
+        return temporalio.workflow.info().get_current_history_length()
+
+    def history_size(self) -> int:
+        return temporalio.workflow.info().get_current_history_size()
+
+    async def exec_child(self, workflow: str, args: Sequence[Any],
+                         options: dict[str, Any] | None = None) -> Any:
+        """Run a child workflow to completion: (value, None) or (None, WippyError)."""
+        opts = dict(options or {})
+        opts.setdefault("task_queue", self.task_queue)
+        opts.setdefault("id", str(temporalio.workflow.uuid4()))
+        try:
+            result = await temporalio.workflow.execute_child_workflow(
+                workflow, args=[lua_to_py(a) for a in args], **opts
+            )
+        except temporalio.exceptions.ChildWorkflowError as e:
+            err = error_from_exception(e)
+            if err.retryable is None:
+                err.retryable = True
+            return None, err
+        return py_to_lua(result), None
+
+    def version(self, change_id: str, min_supported: int, max_supported: int) -> int:
+        """Go's GetVersion on the SDK's patch markers: version v is the marker ``C-v``."""
+        memo = self._versions
+        v = memo.get(change_id)
+        if v is None:
+            if temporalio.workflow.unsafe.is_replaying():
+                v = -1
+                for k in range(max_supported + _VERSION_PROBE_ABOVE, -1, -1):
+                    if temporalio.workflow.patched(f"{change_id}-{k}"):
+                        v = k
+                        break
+            else:
+                temporalio.workflow.patched(f"{change_id}-{max_supported}")
+                v = max_supported
+            memo[change_id] = v
+        if not min_supported <= v <= max_supported:
+            # fails the workflow task (not the workflow), as Go's GetVersion panics
+            raise WorkflowTaskError(
+                f"workflow.version({change_id!r}): recorded version {v} is outside the "
+                f"supported range [{min_supported}, {max_supported}]"
+            )
+        return v
+
+    def upsert_attrs(self, search: Any, memo: Any) -> Any:
+        from .values import LuaTable
+        from .werrors import WippyError
+        from .converter import EncodingError
+
+        try:
+            if type(search) is LuaTable:
+                updates = [_search_update(k, v) for k, v in search.items()]
+                temporalio.workflow.upsert_search_attributes(updates)
+            if type(memo) is LuaTable:
+                temporalio.workflow.upsert_memo(lua_to_py(memo) if memo.hash or memo.arr
+                                                else {})
+        except (EncodingError, TypeError, ValueError) as e:
+            return WippyError(_lua_text(str(e)), "Invalid", False)
+        return None
+
+
+_VERSION_PROBE_ABOVE = 16
+
+
+def _search_update(key: Any, value: Any) -> Any:
+    from .values import LuaTable, from_lua_str
+
+    SA = temporalio.common.SearchAttributeKey
+    name = from_lua_str(key) if isinstance(key, str) else str(key)
+    t = type(value)
+    if t is str:
+        return SA.for_keyword(name).value_set(from_lua_str(value))
+    if t is bool:
+        return SA.for_bool(name).value_set(value)
+    if t is int:
+        return SA.for_int(name).value_set(value)
+    if t is float:
+        return SA.for_float(name).value_set(value)
+    if t is LuaTable and all(type(x) is str for x in value.arr) and not value.hash:
+        return SA.for_keyword_list(name).value_set([from_lua_str(x) for x in value.arr])
+    to_dt = getattr(value, "to_datetime", None)
+    if to_dt is not None:
+        return SA.for_datetime(name).value_set(to_dt())
+    raise TypeError(f"search attribute '{name}': unsupported value type")
+
 
 class LocalBackend:
     """For ``luac2py exec`` and unit tests: wall clock, seeded random, stdout."""
@@ -177,3 +285,6 @@ class LocalBackend:
 
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
+
+    def context(self) -> dict[str, Any]:
+        return {}

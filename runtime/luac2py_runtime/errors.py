@@ -15,6 +15,11 @@ from types import FrameType, TracebackType
 from typing import Any
 
 
+class WorkflowTaskError(Exception):
+    """Fails the current workflow task (retried by Temporal), never the workflow, and is not
+    catchable by Lua ``pcall``: e.g. a recorded version outside the supported range."""
+
+
 class LuaError(Exception):
     """A Lua error; ``value`` is the Lua value given to ``error`` (or the message)."""
 
@@ -128,7 +133,8 @@ def is_lua_boundary_exception(exc: BaseException) -> bool:
     code. Cancellation and the SDK's internal control flow must pass through untouched."""
     import asyncio
 
-    if isinstance(exc, (asyncio.CancelledError, KeyboardInterrupt, SystemExit, GeneratorExit)):
+    if isinstance(exc, (asyncio.CancelledError, KeyboardInterrupt, SystemExit, GeneratorExit,
+                        WorkflowTaskError)):
         return False
     try:
         from temporalio.exceptions import TemporalError

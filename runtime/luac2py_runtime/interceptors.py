@@ -1,12 +1,196 @@
-"""The ``wippy-context`` header: ``ctx`` values and the signal sender travel in it
-(SEMANTICS.md section 4). Filled in by the context-propagation work; a no-op pass-through
-until then."""
+"""The ``wippy-context`` header (SEMANTICS.md section 4).
+
+One Temporal header, ``wippy-context``, holds a JSON object: the ``ctx`` values given by the
+spawner's ``with_context``, plus ``temporal.signal.from`` (the sender's PID) on signals. It is
+attached to workflow starts and signals by clients, read by workflows, and passed on by
+workflows to their activities, children, signals and continue-as-new. Python activities read it
+with ``luac2py_runtime.activity_context()``.
+"""
 
 from __future__ import annotations
 
+import contextvars
+from collections.abc import Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
+from typing import Any, NoReturn
+
+import temporalio.activity
+import temporalio.api.common.v1
 import temporalio.client
 import temporalio.worker
+import temporalio.workflow
+
+HEADER = "wippy-context"
+SENDER_KEY = "temporal.signal.from"
+
+# client side: the context (and sender) to attach to the next starts/signals
+_client_ctx: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "luac2py_client_ctx", default=None
+)
+# activity side: the context of the running activity
+_activity_ctx: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "luac2py_activity_ctx", default=None
+)
+
+
+def encode_header(values: Mapping[str, Any]) -> temporalio.api.common.v1.Payload:
+    from .converter import DATA_CONVERTER
+
+    [p] = DATA_CONVERTER.payload_converter.to_payloads([dict(values)])
+    return p
+
+
+def decode_header(headers: Mapping[str, temporalio.api.common.v1.Payload]) -> dict[str, Any]:
+    p = headers.get(HEADER)
+    if p is None:
+        return {}
+    from .converter import DATA_CONVERTER
+
+    try:
+        [v] = DATA_CONVERTER.payload_converter.from_payloads([p], None)
+    except Exception:  # noqa: BLE001 - a malformed header from a foreign client is ignored
+        return {}
+    return v if isinstance(v, dict) else {}
+
+
+def _with(headers: Mapping[str, temporalio.api.common.v1.Payload],
+          values: Mapping[str, Any] | None) -> Mapping[str, temporalio.api.common.v1.Payload]:
+    if not values:
+        return headers
+    merged: MutableMapping[str, temporalio.api.common.v1.Payload] = dict(headers)
+    merged[HEADER] = encode_header(values)
+    return merged
+
+
+@contextmanager
+def client_context(values: Mapping[str, Any] | None = None,
+                   sender: str | None = None) -> Iterator[None]:
+    """Attach ``values`` (and a sender PID for signals) to client calls made inside."""
+    v = dict(values or {})
+    if sender is not None:
+        v[SENDER_KEY] = sender
+    token = _client_ctx.set(v)
+    try:
+        yield
+    finally:
+        _client_ctx.reset(token)
+
+
+def activity_context() -> dict[str, Any]:
+    """The ``ctx`` values of the running activity (an empty dict outside one)."""
+    v = _activity_ctx.get()
+    return dict(v) if v else {}
+
+
+# -- client ------------------------------------------------------------------------------
+
+
+class _ClientOutbound(temporalio.client.OutboundInterceptor):
+    async def start_workflow(self, input: Any) -> Any:
+        input.headers = _with(input.headers, _ctx_without_sender())
+        return await super().start_workflow(input)
+
+    async def signal_workflow(self, input: Any) -> None:
+        input.headers = _with(input.headers, _client_ctx.get())
+        await super().signal_workflow(input)
+
+    async def start_workflow_update(self, input: Any) -> Any:
+        input.headers = _with(input.headers, _client_ctx.get())
+        return await super().start_workflow_update(input)
+
+
+def _ctx_without_sender() -> dict[str, Any] | None:
+    v = _client_ctx.get()
+    if not v:
+        return None
+    return {k: x for k, x in v.items() if k != SENDER_KEY}
+
+
+# -- worker: workflows -------------------------------------------------------------------
+
+
+def _instance_ctx() -> dict[str, Any]:
+    inst = temporalio.workflow.instance()
+    return getattr(inst, "_lua_context", None) or {}
+
+
+class _WorkflowInbound(temporalio.worker.WorkflowInboundInterceptor):
+    def init(self, outbound: temporalio.worker.WorkflowOutboundInterceptor) -> None:
+        super().init(_WorkflowOutbound(outbound))
+
+    async def execute_workflow(self, input: temporalio.worker.ExecuteWorkflowInput) -> Any:
+        ctx = decode_header(input.headers)
+        ctx.pop(SENDER_KEY, None)
+        temporalio.workflow.instance()._lua_context = ctx  # type: ignore[attr-defined]
+        return await super().execute_workflow(input)
+
+    async def handle_signal(self, input: temporalio.worker.HandleSignalInput) -> None:
+        sender = decode_header(input.headers).get(SENDER_KEY)
+        # the dynamic signal handler reads the sender before its first await
+        temporalio.workflow.instance()._lua_signal_sender = sender  # type: ignore[attr-defined]
+        await super().handle_signal(input)
+
+    async def handle_update_handler(self, input: temporalio.worker.HandleUpdateInput) -> Any:
+        temporalio.workflow.instance()._lua_update_id = input.id  # type: ignore[attr-defined]
+        return await super().handle_update_handler(input)
+
+
+class _WorkflowOutbound(temporalio.worker.WorkflowOutboundInterceptor):
+    def start_activity(self, input: temporalio.worker.StartActivityInput) -> Any:
+        input.headers = _with(input.headers, _instance_ctx())
+        return super().start_activity(input)
+
+    async def start_child_workflow(self, input: temporalio.worker.StartChildWorkflowInput) -> Any:
+        input.headers = _with(input.headers, _instance_ctx())
+        return await super().start_child_workflow(input)
+
+    async def signal_external_workflow(
+        self, input: temporalio.worker.SignalExternalWorkflowInput
+    ) -> None:
+        input.headers = _with(input.headers, {**_instance_ctx(), **_sender()})
+        await super().signal_external_workflow(input)
+
+    async def signal_child_workflow(self, input: temporalio.worker.SignalChildWorkflowInput) -> None:
+        input.headers = _with(input.headers, {**_instance_ctx(), **_sender()})
+        await super().signal_child_workflow(input)
+
+    def continue_as_new(self, input: temporalio.worker.ContinueAsNewInput) -> NoReturn:
+        input.headers = _with(input.headers, _instance_ctx())
+        super().continue_as_new(input)
+
+
+def _sender() -> dict[str, Any]:
+    inst = temporalio.workflow.instance()
+    pid = getattr(inst, "_lua_pid", None)
+    return {SENDER_KEY: pid} if pid else {}
+
+
+# -- worker: activities ------------------------------------------------------------------
+
+
+class _ActivityInbound(temporalio.worker.ActivityInboundInterceptor):
+    async def execute_activity(self, input: temporalio.worker.ExecuteActivityInput) -> Any:
+        token = _activity_ctx.set(decode_header(input.headers))
+        try:
+            return await super().execute_activity(input)
+        finally:
+            _activity_ctx.reset(token)
 
 
 class ContextInterceptor(temporalio.client.Interceptor, temporalio.worker.Interceptor):
     """Client and worker interceptor carrying the ``wippy-context`` header."""
+
+    def intercept_client(
+        self, next: temporalio.client.OutboundInterceptor
+    ) -> temporalio.client.OutboundInterceptor:
+        return _ClientOutbound(next)
+
+    def intercept_activity(
+        self, next: temporalio.worker.ActivityInboundInterceptor
+    ) -> temporalio.worker.ActivityInboundInterceptor:
+        return _ActivityInbound(next)
+
+    def workflow_interceptor_class(
+        self, input: temporalio.worker.WorkflowInterceptorClassInput
+    ) -> type[temporalio.worker.WorkflowInboundInterceptor] | None:
+        return _WorkflowInbound

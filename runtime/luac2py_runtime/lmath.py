@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 from .errors import LuaError
 from .lstring import NOARG, arg_error, check_int, check_num, type_error
+from .ops import to_integer
 from .values import MAXINT, MININT, wrap_int
 
 _INF = math.inf
@@ -51,7 +52,7 @@ def _float_to_int(f: float) -> int | float:
 # -- rounding ------------------------------------------------------------------------------
 
 
-def m_floor(x: Any = NOARG) -> int | float:
+def m_floor(x: Any = NOARG, *_: Any) -> int | float:
     if type(x) is int:
         return x  # type: ignore[no-any-return]
     f = _float(x, 1, "floor")
@@ -60,7 +61,7 @@ def m_floor(x: Any = NOARG) -> int | float:
     return _float_to_int(float(math.floor(f)))
 
 
-def m_ceil(x: Any = NOARG) -> int | float:
+def m_ceil(x: Any = NOARG, *_: Any) -> int | float:
     if type(x) is int:
         return x  # type: ignore[no-any-return]
     f = _float(x, 1, "ceil")
@@ -69,13 +70,13 @@ def m_ceil(x: Any = NOARG) -> int | float:
     return _float_to_int(float(math.ceil(f)))
 
 
-def m_abs(x: Any = NOARG) -> int | float:
+def m_abs(x: Any = NOARG, *_: Any) -> int | float:
     if type(x) is int:
         return wrap_int(-x) if x < 0 else x  # abs(mininteger) wraps to itself, as in 5.3
     return math.fabs(_float(x, 1, "abs"))
 
 
-def m_modf(x: Any = NOARG) -> tuple[int | float, float]:
+def m_modf(x: Any = NOARG, *_: Any) -> tuple[int | float, float]:
     if type(x) is int:
         return x, 0.0
     f = _float(x, 1, "modf")
@@ -87,7 +88,7 @@ def m_modf(x: Any = NOARG) -> tuple[int | float, float]:
     return _float_to_int(ip), (0.0 if f == ip else f - ip)
 
 
-def m_fmod(a: Any = NOARG, b: Any = NOARG) -> int | float:
+def m_fmod(a: Any = NOARG, b: Any = NOARG, *_: Any) -> int | float:
     if type(a) is int and type(b) is int:
         if b == 0:
             raise arg_error(2, "fmod", "zero")
@@ -108,7 +109,7 @@ def m_fmod(a: Any = NOARG, b: Any = NOARG) -> int | float:
 
 def _wrap1(fname: str, fn: Callable[[float], float], overflow: Callable[[float], float]
            ) -> Callable[..., float]:
-    def f(x: Any = NOARG) -> float:
+    def f(x: Any = NOARG, *_: Any) -> float:
         v = _float(x, 1, fname)
         try:
             return fn(v)
@@ -171,7 +172,7 @@ def _fdiv(a: float, b: float) -> float:
         return math.copysign(_INF, a) * math.copysign(1.0, b)
 
 
-def m_log(x: Any = NOARG, base: Any = None) -> float:
+def m_log(x: Any = NOARG, base: Any = None, *_: Any) -> float:
     v = _float(x, 1, "log")
     if base is None or base is NOARG:
         return _safe(_ln, v)
@@ -183,17 +184,17 @@ def m_log(x: Any = NOARG, base: Any = None) -> float:
     return _fdiv(_safe(_ln, v), _safe(_ln, b))
 
 
-def m_atan(y: Any = NOARG, x: Any = None) -> float:
+def m_atan(y: Any = NOARG, x: Any = None, *_: Any) -> float:
     fy = _float(y, 1, "atan")
     fx = 1.0 if x is None or x is NOARG else _float(x, 2, "atan")
     return math.atan2(fy, fx)
 
 
-def m_atan2(y: Any = NOARG, x: Any = NOARG) -> float:
+def m_atan2(y: Any = NOARG, x: Any = NOARG, *_: Any) -> float:
     return math.atan2(_float(y, 1, "atan2"), _float(x, 2, "atan2"))
 
 
-def m_pow(x: Any = NOARG, y: Any = NOARG) -> float:
+def m_pow(x: Any = NOARG, y: Any = NOARG, *_: Any) -> float:
     a = _float(x, 1, "pow")
     b = _float(y, 2, "pow")
     try:
@@ -208,20 +209,20 @@ def m_pow(x: Any = NOARG, y: Any = NOARG) -> float:
         return _NAN
 
 
-def m_deg(x: Any = NOARG) -> float:
+def m_deg(x: Any = NOARG, *_: Any) -> float:
     return _float(x, 1, "deg") * (180.0 / math.pi)
 
 
-def m_rad(x: Any = NOARG) -> float:
+def m_rad(x: Any = NOARG, *_: Any) -> float:
     return _float(x, 1, "rad") * (math.pi / 180.0)
 
 
-def m_frexp(x: Any = NOARG) -> tuple[float, int]:
+def m_frexp(x: Any = NOARG, *_: Any) -> tuple[float, int]:
     m, e = math.frexp(_float(x, 1, "frexp"))
     return m, e
 
 
-def m_ldexp(m: Any = NOARG, e: Any = NOARG) -> float:
+def m_ldexp(m: Any = NOARG, e: Any = NOARG, *_: Any) -> float:
     fm = _float(m, 1, "ldexp")
     ie = check_int(e, 2, "ldexp")
     # C's int exponent: anything beyond +-2^31 behaves like a huge exponent
@@ -260,7 +261,7 @@ def m_min(*args: Any) -> int | float:
 # -- Lua 5.3 additions --------------------------------------------------------------------
 
 
-def m_type(x: Any = NOARG) -> str | None:
+def m_type(x: Any = NOARG, *_: Any) -> str | None:
     t = type(x)
     if t is int:
         return "integer"
@@ -271,7 +272,7 @@ def m_type(x: Any = NOARG) -> str | None:
     return None
 
 
-def m_tointeger(x: Any = NOARG) -> int | None:
+def m_tointeger(x: Any = NOARG, *_: Any) -> int | None:
     t = type(x)
     if t is int:
         return x  # type: ignore[no-any-return]
@@ -280,15 +281,13 @@ def m_tointeger(x: Any = NOARG) -> int | None:
             return int(x)
         return None
     if t is str:
-        from .ops import to_integer
-
         return to_integer(x)
     if x is NOARG:
         raise arg_error(1, "tointeger", "value expected")
     return None
 
 
-def m_ult(m: Any = NOARG, n: Any = NOARG) -> bool:
+def m_ult(m: Any = NOARG, n: Any = NOARG, *_: Any) -> bool:
     a = check_int(m, 1, "ult")
     b = check_int(n, 2, "ult")
     return (a & 0xFFFFFFFFFFFFFFFF) < (b & 0xFFFFFFFFFFFFFFFF)

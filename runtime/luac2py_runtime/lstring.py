@@ -132,13 +132,13 @@ def _posrelat(pos: int, ln: int) -> int:
     return pos if pos >= 0 else 0
 
 
-def str_len(s: Any = NOARG) -> int:
+def str_len(s: Any = NOARG, *_: Any) -> int:
     if type(s) is str:
         return len(s)
     return len(check_str(s, 1, "len"))
 
 
-def str_sub(s: Any = NOARG, i: Any = NOARG, j: Any = -1) -> str:
+def str_sub(s: Any = NOARG, i: Any = NOARG, j: Any = -1, *_: Any) -> str:
     if type(s) is not str:
         s = check_str(s, 1, "sub")
     if type(i) is not int:
@@ -161,7 +161,7 @@ def str_sub(s: Any = NOARG, i: Any = NOARG, j: Any = -1) -> str:
     return s[i - 1 : j]  # type: ignore[no-any-return]
 
 
-def str_upper(s: Any = NOARG) -> str:
+def str_upper(s: Any = NOARG, *_: Any) -> str:
     if type(s) is not str:
         s = check_str(s, 1, "upper")
     # str.upper would also map latin-1 letters (and 'ß' to 'SS'); Lua's C locale maps ASCII only
@@ -170,7 +170,7 @@ def str_upper(s: Any = NOARG) -> str:
     return s.translate(_UPPER)  # type: ignore[no-any-return]
 
 
-def str_lower(s: Any = NOARG) -> str:
+def str_lower(s: Any = NOARG, *_: Any) -> str:
     if type(s) is not str:
         s = check_str(s, 1, "lower")
     if s.isascii():
@@ -182,7 +182,7 @@ _UPPER = {c: c - 32 for c in range(ord("a"), ord("z") + 1)}
 _LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
-def str_reverse(s: Any = NOARG) -> str:
+def str_reverse(s: Any = NOARG, *_: Any) -> str:
     if type(s) is not str:
         s = check_str(s, 1, "reverse")
     return s[::-1]  # type: ignore[no-any-return]
@@ -191,7 +191,7 @@ def str_reverse(s: Any = NOARG) -> str:
 MAX_STRING_SIZE = 1 << 31
 
 
-def str_rep(s: Any = NOARG, n: Any = NOARG, sep: Any = None) -> str:
+def str_rep(s: Any = NOARG, n: Any = NOARG, sep: Any = None, *_: Any) -> str:
     if type(s) is not str:
         s = check_str(s, 1, "rep")
     if type(n) is not int:
@@ -207,7 +207,7 @@ def str_rep(s: Any = NOARG, n: Any = NOARG, sep: Any = None) -> str:
     return sep.join([s] * n)
 
 
-def str_byte(s: Any = NOARG, i: Any = None, j: Any = None) -> Any:
+def str_byte(s: Any = NOARG, i: Any = None, j: Any = None, *_: Any) -> Any:
     if type(s) is not str:
         s = check_str(s, 1, "byte")
     ln = len(s)
@@ -443,10 +443,7 @@ class Pattern:
         if j < n:
             first = items[j]
             if first[0] == K_LIT:
-                if j == 0:
-                    self.prefix = first[1]
-                else:
-                    self.skip = "".join(sorted(_FULL - {first[1][0]}))
+                self.prefix = first[1]  # the skipped capture items consume nothing
             elif first[0] == K_CHAR and first[2] in (Q_ONE, Q_PLUS) and first[1] is not None:
                 self.skip = "".join(sorted(_FULL - first[1]))
             elif first[0] == K_BAL:
@@ -729,6 +726,17 @@ def do_match(ms: MatchState, s: int, i: int) -> int:
     return s
 
 
+def match_at(ms: MatchState, s: int) -> int:
+    """A whole-pattern attempt at ``s``. The matcher recurses once per quantifier or capture
+    on the current path, so only an absurdly long pattern can exhaust Python's stack; Lua 5.3
+    reports that case as too complex (5.1 would overflow the C stack)."""
+    ms.level = 0
+    try:
+        return do_match(ms, s, 0)
+    except RecursionError:
+        raise LuaError("pattern too complex") from None
+
+
 def get_capture(ms: MatchState, i: int, s: int, e: int) -> Any:
     """Capture ``i`` (0-based); with no captures at all, capture 0 is the whole match."""
     if i >= ms.level:
@@ -755,10 +763,7 @@ def _captures(ms: MatchState, s: int, e: int, whole: bool) -> Any:
 
 
 def _has_specials(p: str) -> bool:
-    for ch in p:
-        if ch in SPECIALS:
-            return True
-    return False
+    return not SPECIALS.isdisjoint(p)
 
 
 def _find_aux(s: Any, p: Any, init: Any, plain: Any, find: bool) -> Any:
@@ -801,8 +806,7 @@ def _find_aux(s: Any, p: Any, init: Any, plain: Any, find: bool) -> Any:
             s1 = _span(s, s1, ls, skip)
             if s1 >= ls:
                 return None
-        ms.level = 0
-        e = do_match(ms, s1, 0)
+        e = match_at(ms, s1)
         if e != -1:
             if find:
                 caps = _captures(ms, s1, e, False)
@@ -815,15 +819,17 @@ def _find_aux(s: Any, p: Any, init: Any, plain: Any, find: bool) -> Any:
             return None
 
 
-def str_find(s: Any = NOARG, p: Any = NOARG, init: Any = None, plain: Any = None) -> Any:
+def str_find(
+    s: Any = NOARG, p: Any = NOARG, init: Any = None, plain: Any = None, *_: Any
+) -> Any:
     return _find_aux(s, p, init, plain, True)
 
 
-def str_match(s: Any = NOARG, p: Any = NOARG, init: Any = None) -> Any:
+def str_match(s: Any = NOARG, p: Any = NOARG, init: Any = None, *_: Any) -> Any:
     return _find_aux(s, p, init, None, False)
 
 
-def str_gmatch(s: Any = NOARG, p: Any = NOARG) -> Callable[..., Any]:
+def str_gmatch(s: Any = NOARG, p: Any = NOARG, *_: Any) -> Callable[..., Any]:
     """An iterator over the matches. As in Lua, ``^`` is not an anchor here, errors in the
     pattern surface on the first iteration, and an empty match advances one position (5.1)."""
     s = check_str(s, 1, "gmatch")
@@ -848,8 +854,7 @@ def str_gmatch(s: Any = NOARG, p: Any = NOARG) -> Callable[..., Any]:
                 src = _span(s, src, ls, skip)
                 if src >= ls:
                     break
-            ms.level = 0
-            e = do_match(ms, src, 0)
+            e = match_at(ms, src)
             if e != -1:
                 pos = e + 1 if e == src else e
                 return _captures(ms, src, e, True)
@@ -941,7 +946,9 @@ def _add_value(ms: MatchState, out: list[str], s: int, e: int, repl: Any, kind: 
         raise LuaError(f"invalid replacement value (a {lua_type(v)})")
 
 
-def str_gsub(s: Any = NOARG, p: Any = NOARG, repl: Any = NOARG, max_n: Any = None) -> Any:
+def str_gsub(
+    s: Any = NOARG, p: Any = NOARG, repl: Any = NOARG, max_n: Any = None, *_: Any
+) -> Any:
     if type(s) is not str:
         s = check_str(s, 1, "gsub")
     if type(p) is not str:
@@ -956,9 +963,9 @@ def str_gsub(s: Any = NOARG, p: Any = NOARG, repl: Any = NOARG, max_n: Any = Non
         repl = tostring_basic(repl)
         tr = str
     if tr is str:
-        if p and "%" not in repl and not _has_specials(p):
+        if p and "%" not in repl and ")" not in p and not _has_specials(p):
             # plain literal pattern and replacement: str.replace finds the same
-            # non-overlapping leftmost matches
+            # non-overlapping leftmost matches (a ')' is plain for find, not for gsub)
             if max_s <= 0:
                 return s, 0
             cnt = s.count(p)
@@ -1001,8 +1008,7 @@ def str_gsub(s: Any = NOARG, p: Any = NOARG, repl: Any = NOARG, max_n: Any = Non
             if nxt > pos:
                 out.append(s[pos:nxt])
                 pos = nxt
-        ms.level = 0
-        e = do_match(ms, pos, 0)
+        e = match_at(ms, pos)
         if e != -1:
             n += 1
             _add_value(ms, out, pos, e, rv, kind)

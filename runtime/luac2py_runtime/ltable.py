@@ -32,7 +32,9 @@ def check_table(t: Any, n: int, fname: str) -> LuaTable:
 # ----------------------------------------------------------------------------------------
 
 
-def tconcat(t: Any = NOARG, sep: Any = None, i: Any = None, j: Any = None) -> str:
+def tconcat(
+    t: Any = NOARG, sep: Any = None, i: Any = None, j: Any = None, *_: Any
+) -> str:
     # argument order of the checks is Lua's: the separator is checked before the table
     sep = opt_str(sep, 2, "concat", "")
     if type(t) is not LuaTable:
@@ -77,11 +79,9 @@ def _migrate(t: LuaTable) -> None:
         return
     arr = t.arr
     nxt = len(arr) + 1
-    if nxt in h:
-        while nxt in h:
-            arr.append(h.pop(nxt))
-            nxt += 1
-        t._keys = None
+    while nxt in h:
+        arr.append(h.pop(nxt))
+        nxt += 1
 
 
 def tinsert(*args: Any) -> tuple[()]:
@@ -123,7 +123,7 @@ def tinsert(*args: Any) -> tuple[()]:
     return ()
 
 
-def tremove(t: Any = NOARG, pos: Any = None) -> Any:
+def tremove(t: Any = NOARG, pos: Any = None, *_: Any) -> Any:
     if type(t) is not LuaTable:
         t = check_table(t, 1, "remove")
     arr = t.arr
@@ -257,7 +257,7 @@ def _plain_sortable(a: list[Any]) -> bool:
     return True
 
 
-def tsort(t: Any = NOARG, comp: Any = None) -> tuple[()]:
+def tsort(t: Any = NOARG, comp: Any = None, *_: Any) -> tuple[()]:
     if type(t) is not LuaTable:
         t = check_table(t, 1, "sort")
     if comp is NOARG:
@@ -288,13 +288,13 @@ def tsort(t: Any = NOARG, comp: Any = None) -> tuple[()]:
 # ----------------------------------------------------------------------------------------
 
 
-def tgetn(t: Any = NOARG) -> int:
+def tgetn(t: Any = NOARG, *_: Any) -> int:
     if type(t) is not LuaTable:
         t = check_table(t, 1, "getn")
     return len(t.arr)
 
 
-def tmaxn(t: Any = NOARG) -> int | float:
+def tmaxn(t: Any = NOARG, *_: Any) -> int | float:
     """Largest positive numeric key, 0 if none. Lua 5.1 returns a double; an integer key is
     returned as an integer here, which prints the same and is what 5.3 users expect."""
     if type(t) is not LuaTable:
@@ -310,7 +310,7 @@ def tmaxn(t: Any = NOARG) -> int | float:
 MAX_UNPACK = 1_000_000
 
 
-def unpack(t: Any = NOARG, i: Any = None, j: Any = None) -> Any:
+def unpack(t: Any = NOARG, i: Any = None, j: Any = None, *_: Any) -> Any:
     if type(t) is not LuaTable:
         t = check_table(t, 1, "unpack")
     arr = t.arr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import lcoroutine, werrors, wfuncs, wtime
+from . import lcoroutine, wchannel, wctx, werrors, wfuncs, wtime, wworkflow
 from .execution import MODULE_BUILDERS
 
 MODULE_BUILDERS.update(
@@ -11,5 +11,8 @@ MODULE_BUILDERS.update(
         "errors": werrors.build,
         "funcs": wfuncs.build,
         "time": wtime.build,
+        "ctx": wctx.build,
+        "channel": wchannel.build,
+        "workflow": wworkflow.build,
     }
 )

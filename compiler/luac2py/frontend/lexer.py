@@ -187,7 +187,7 @@ def tokenize(source: str) -> Tokens:
     line = 1  # line of the current position, and the offset where that line starts
     line_start = 0
     start_at = 0
-    if source.startswith("#"):  # a first line starting with '#' (shebang) is skipped
+    if source.startswith("#!"):  # a shebang line is skipped
         m = _NEWLINE.search(source)
         start_at = m.start() if m else len(source)
 

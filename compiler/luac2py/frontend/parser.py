@@ -27,11 +27,14 @@ becomes (positions in brackets, line:column)::
         args=[Name[1:25](id='name'), Name[1:39](id='n')],
         body=Block[2:3](body=[
           Return[2:3](values=[
-            Concat[2:15](                          # the first '..'
+            Concat[2:16](                          # at the first '..'
               left=String[2:10](s=b'hi ', raw='hi ', delimiter=DOUBLE_QUOTE),
-              right=Concat[2:38](                  # '..' is right-associative
-                left=Name[2:19](id='name', wrapped=True),
-                right=Name[2:41](id='n')))])]))])
+              right=Concat[2:36](                  # '..' is right-associative
+                left=Name[2:20](id='name', wrapped=True),
+                right=Name[2:39](id='n')))])]))])
+
+The generic parameter, the annotations, the cast and the ``!`` are gone; the parentheses
+survive as ``wrapped=True`` (they truncate multiple values in Lua).
 
 Implementation notes: the lexer (``lexer.py``) tokenizes the whole file up front with one regex.
 Binary operators use precedence climbing; chains of the right-associative ``..`` and ``^`` and
@@ -535,9 +538,7 @@ class _Parser:
                 if self.t == "<":
                     self.generic_params()
                 self.parameters()
-                if self.t == ":":
-                    self.next()
-                    self.type_list()
+                self.member_return_types()
             elif t == "NAME":
                 if self.value() == "readonly" and self.peek() == "NAME":
                     self.next()
@@ -546,9 +547,7 @@ class _Parser:
                     self.next()
                 if self.t == "(":
                     self.parameters()
-                    if self.t == ":":
-                        self.next()
-                        self.type_list()
+                    self.member_return_types()
                 else:
                     self.expect(":")
                     self.type_()
@@ -557,6 +556,18 @@ class _Parser:
             else:
                 self.check_match("end", "interface", line)
         self.next()
+
+    def member_return_types(self) -> None:
+        """``[: T {, T}]`` after an interface method; a ``,`` followed by ``end`` or by the
+        next member is a separator."""
+        if self.t != ":":
+            return
+        self.next()
+        self.type_()
+        while (self.t == "," and self.peek() in _TYPE_START and self.peek() != "function"
+               and self.peek(2) not in (":", "?", "(")):
+            self.next()
+            self.type_()
 
     # -- expressions --------------------------------------------------------------------------
 
@@ -829,7 +840,7 @@ class _Parser:
         if t == "NAME":
             word = self.value()
             after = self.peek()
-            if (word == "fun" and after == "(") or (word == "function" and after == "("):
+            if word == "fun" and after == "(":
                 self.next()
                 self.function_type_tail()
             elif (word == "interface" or word == "readonly") and after == "{":
@@ -885,6 +896,8 @@ class _Parser:
 
     def paren_type(self, arrow: bool = True) -> None:
         """``(T)``, a tuple ``(A, B)``, or a function type ``(a: A, B, ...C) -> R``."""
+        if self.t != "(":
+            self.error_expected("(")
         line = self.pos().line
         self.next()
         kinds = self.kinds

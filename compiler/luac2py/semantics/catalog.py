@@ -179,6 +179,22 @@ MODULES: dict[str, dict[str, Member]] = {
         "DATE_ONLY": Const("2006-01-02"),
         "TIME_ONLY": Const("15:04:05"),
     },
+    "workflow": {
+        "info": Fn("wworkflow:info", needs_ex=True),
+        "exec": Fn("wworkflow:exec_", suspends=True, single=False, needs_ex=True),
+        "version": Fn("wworkflow:version", single=False, needs_ex=True),
+        "attrs": Fn("wworkflow:attrs", single=False, needs_ex=True),
+        "history_length": Fn("wworkflow:history_length", needs_ex=True),
+        "history_size": Fn("wworkflow:history_size", needs_ex=True),
+    },
+    "channel": {
+        "new": Fn("wchannel:new"),
+        "select": Fn("wchannel:select", suspends=True, needs_ex=True),
+    },
+    "ctx": {
+        "get": Fn("wctx:get", single=False, needs_ex=True),
+        "all": Fn("wctx:all_", needs_ex=True),
+    },
 }
 
 # Modules that are also globals in Wippy's workflow environment.

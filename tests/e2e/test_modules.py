@@ -1,0 +1,119 @@
+"""The workflow and ctx modules, compiled from samples/modules, on the time-skipping server."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+import temporalio.client
+import temporalio.exceptions
+
+from luac2py_runtime import client_context, new_worker
+from samples.modules import activities
+from tests.helpers import ROOT, build_package
+
+SAMPLE = ROOT / "samples" / "modules"
+
+
+@pytest.fixture(scope="module")
+def pkg(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return build_package(SAMPLE, tmp_path_factory.mktemp("modules"))
+
+
+def run(ts_server: Any, pkg: Any, workflow: str, *args: Any, wf_id: str | None = None,
+        ctx: dict[str, Any] | None = None) -> tuple[Any, temporalio.client.WorkflowHandle]:
+    tq = pkg.WORKER_ENTRIES["app:worker"]["task_queue"]
+
+    async def go() -> Any:
+        client = ts_server.client
+        async with new_worker(client, tq, pkg.workflows_for("app:worker"), activities.ALL):
+            with client_context(ctx):
+                handle = await client.start_workflow(
+                    workflow, args=list(args), id=wf_id or f"wf-{uuid.uuid4()}", task_queue=tq
+                )
+            return await handle.result(), handle
+
+    return ts_server.run(go())
+
+
+def test_info(ts_server, pkg):
+    result, handle = run(ts_server, pkg, "app:info_workflow", wf_id="info-1")
+    assert result["workflow_id"] == "info-1"
+    assert result["run_id"] == handle.result_run_id
+    assert result["workflow_type"] == "app:info_workflow"
+    assert result["task_queue"] == "app-modules"
+    assert result["namespace"] == "default"
+    assert result["attempt"] == 1
+    assert result["history_length"] >= 3 and result["length_fn"] >= 3
+    assert result["has_size"] is True
+
+
+def test_child_workflow_sync_and_error(ts_server, pkg):
+    result, _ = run(ts_server, pkg, "app:parent_workflow", {"n": 21})
+    assert result["child"] == {"echo": "hello", "doubled": 42}
+    assert result["err_kind"] == "NotFound"
+    assert result["err_retryable"] is False
+    assert "child refused: no" in result["err_message"]
+
+
+def test_version_new_execution_gets_max_and_is_stable(ts_server, pkg):
+    result, handle = run(ts_server, pkg, "app:version_workflow", {})
+    assert result == {"version": 2, "again": 2, "result": "new"}
+
+    async def markers() -> list[str]:
+        names = []
+        async for ev in handle.fetch_history_events():
+            if ev.HasField("marker_recorded_event_attributes"):
+                names.append(ev.marker_recorded_event_attributes.marker_name)
+        return names
+
+    assert ts_server.run(markers()) == ["core_patch"]
+
+
+def test_attrs_upserts_search_attributes_and_memo(ts_server, pkg):
+    result, handle = run(ts_server, pkg, "app:attrs_workflow", {"total": 30})
+    assert result == {"ok": True}
+
+    async def describe() -> Any:
+        return await handle.describe()
+
+    d = ts_server.run(describe())
+    memo = ts_server.run(d.memo())
+    assert memo == {"notes": "Priority customer", "source": "web"}
+    sa = d.typed_search_attributes
+    assert sa.get(temporalio.common.SearchAttributeKey.for_keyword("CustomKeywordField")) == \
+        "processing"
+    assert sa.get(temporalio.common.SearchAttributeKey.for_int("CustomIntField")) == 30
+    assert sa.get(temporalio.common.SearchAttributeKey.for_bool("CustomBoolField")) is True
+
+
+def test_context_reaches_workflow_and_activity(ts_server, pkg):
+    ctx = {"user_id": "user-1", "tenant": "tenant-1", "request_id": "req-abc"}
+    result, _ = run(ts_server, pkg, "app:ctx_workflow", ctx=ctx)
+    assert result["user_id"] == "user-1"
+    assert result["tenant"] == "tenant-1" and result["request_id"] == "req-abc"
+    assert result["missing_kind"] == "NotFound"
+    assert result["empty_kind"] == "Invalid"
+    assert result["activity"] == ctx
+
+
+def test_saga_compensation_path_hits_undefined_global(ts_server, pkg):
+    # the seed's saga calls run_compensations before its `local function` exists: on the
+    # compensation path that is a call of a nil global, which fails the workflow
+    activities.CALLS.clear()
+    with pytest.raises(temporalio.client.WorkflowFailureError) as ei:
+        run(ts_server, pkg, "app:saga_workflow",
+            {"items": ["a"], "payment": {"card": "declined"}, "shipping": {}})
+    cause = ei.value.cause
+    assert isinstance(cause, temporalio.exceptions.ApplicationError)
+    assert "saga_workflow.lua:17: attempt to call global 'run_compensations' (a nil value)" \
+        in cause.message
+    assert [c[0] for c in activities.CALLS] == ["reserve", "charge"]
+
+
+def test_saga_happy_path(ts_server, pkg):
+    result, _ = run(ts_server, pkg, "app:saga_workflow",
+                    {"items": ["a"], "payment": {"card": "ok"}, "shipping": {"address": "x"}})
+    assert result == {"status": "completed", "tracking": "trk-1"}
