@@ -24,6 +24,12 @@ T = TypeVar("T")
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
+        "--update-histories",
+        action="store_true",
+        default=False,
+        help="save the histories recorded by end-to-end tests into tests/histories/",
+    )
+    parser.addoption(
         "--update-golden",
         action="store_true",
         default=False,
@@ -78,3 +84,36 @@ def dev_server() -> Iterator[Server]:
     s = Server("dev")
     yield s
     s.close()
+
+
+class Histories:
+    """Replays each recorded history at once against the code that made it, and (with
+    ``--update-histories``) saves it under tests/histories/<sample>/<name>.json, where
+    tests/replay replays every saved history against the current compiler in CI."""
+
+    def __init__(self, update: bool) -> None:
+        self.update = update
+
+    async def check(self, handle: Any, workflows: list[type], sample: str, name: str) -> None:
+        import temporalio.worker
+
+        from luac2py_runtime.converter import DATA_CONVERTER
+        from luac2py_runtime.interceptors import ContextInterceptor
+
+        history = await handle.fetch_history()
+        replayer = temporalio.worker.Replayer(
+            workflows=workflows, data_converter=DATA_CONVERTER,
+            interceptors=[ContextInterceptor()],
+            workflow_runner=temporalio.worker.UnsandboxedWorkflowRunner(),
+        )
+        r = await replayer.replay_workflow(history, raise_on_replay_failure=False)
+        assert r.replay_failure is None, f"{name}: replay failed: {r.replay_failure}"
+        if self.update:
+            out = ROOT / "tests" / "histories" / sample / f"{name}.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(history.to_json(), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def histories(request: pytest.FixtureRequest) -> Histories:
+    return Histories(bool(request.config.getoption("--update-histories")))

@@ -18,6 +18,7 @@ import temporalio.workflow
 
 from .converter import lua_to_py, py_to_lua
 from .errors import WorkflowTaskError
+from .process_backend import ProcessBackendMixin
 from .werrors import KNOWN_KINDS, WippyError
 
 DEFAULT_START_TO_CLOSE = timedelta(minutes=10)
@@ -89,7 +90,7 @@ def wippy_application_error(err: WippyError) -> temporalio.exceptions.Applicatio
     )
 
 
-class TemporalBackend:
+class TemporalBackend(ProcessBackendMixin):
     """Temporal calls for one workflow execution."""
 
     def __init__(self, instance: Any) -> None:

@@ -212,9 +212,12 @@ def _fail(self: Execution, e: BaseException) -> None:
         done.set_exception(e)
 
 
-async def _run_main(self: Execution, fn: Any, args: tuple[Any, ...]) -> Any:
+async def _run_main(self: Execution, fn: Any, args: tuple[Any, ...],
+                    on_cancel: Callable[[], bool] | None = None) -> Any:
     """Run the entry point; the first uncaught error in it or in any spawned coroutine ends
-    the run. When the entry point returns, other coroutines are dropped."""
+    the run. When the entry point returns, other coroutines are dropped. A cancellation of the
+    caller is offered to ``on_cancel`` (a workflow turns it into a CANCEL event and goes on);
+    without one, or when it declines, the run is cancelled."""
     loop = asyncio.get_running_loop()
     self.done = loop.create_future()
 
@@ -233,7 +236,12 @@ async def _run_main(self: Execution, fn: Any, args: tuple[Any, ...]) -> Any:
 
     main_task = loop.create_task(main())
     try:
-        return await self.done
+        while True:
+            try:
+                return await asyncio.shield(self.done)
+            except asyncio.CancelledError:
+                if self.done.done() or on_cancel is None or not on_cancel():
+                    raise
     finally:
         for t in [main_task, *getattr(self, "tasks", [])]:
             if not t.done():

@@ -141,7 +141,8 @@ class _WorkflowOutbound(temporalio.worker.WorkflowOutboundInterceptor):
         return super().start_activity(input)
 
     async def start_child_workflow(self, input: temporalio.worker.StartChildWorkflowInput) -> Any:
-        input.headers = _with(input.headers, _instance_ctx())
+        extra = getattr(temporalio.workflow.instance(), "_lua_child_ctx", None) or {}
+        input.headers = _with(input.headers, {**_instance_ctx(), **extra})
         return await super().start_child_workflow(input)
 
     async def signal_external_workflow(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import lcoroutine, wchannel, wctx, werrors, wfuncs, wtime, wworkflow
+from . import lcoroutine, wchannel, wctx, werrors, wfuncs, wprocess, wtime, wworkflow
 from .execution import MODULE_BUILDERS
 
 MODULE_BUILDERS.update(
@@ -13,6 +13,7 @@ MODULE_BUILDERS.update(
         "time": wtime.build,
         "ctx": wctx.build,
         "channel": wchannel.build,
+        "process": wprocess.build,
         "workflow": wworkflow.build,
     }
 )

@@ -17,9 +17,13 @@ the workflow; an uncaught Lua error fails the execution (not the task).
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+from collections.abc import Sequence
 from types import CoroutineType
 from typing import Any, ClassVar
+
+from temporalio.common import RawValue
 
 import temporalio.exceptions
 import temporalio.workflow
@@ -31,6 +35,18 @@ from .errors import LuaError
 from .execution import Execution
 from .values import LuaTable, from_lua_str, is_function
 from .werrors import WippyError
+from .process_backend import message_from_signal
+from .wprocess import Mailbox
+
+
+class _UpdateReply:
+    """The state of one Temporal Update answered by ``process.send(msg:from(), ...)``."""
+
+    __slots__ = ("future", "acked")
+
+    def __init__(self) -> None:
+        self.future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self.acked = False
 
 
 class LuaWorkflow:
@@ -38,8 +54,104 @@ class LuaWorkflow:
     __lua_chunk_fn__: ClassVar[Any]
     __lua_libraries__: ClassVar[dict[str, str]] = {}
 
+    @classmethod
+    def _lua_registry(cls) -> tuple[str, str, dict[str, str]]:
+        """(node, host, worker entry -> task queue) from the generated package's registry
+        tables: the PID of this workflow is {node@host|workflow_id}."""
+        cached = cls.__dict__.get("_lua_registry_cache")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        node, host, workers = "temporal", "local", {}
+        pkg_name = cls.__module__.rpartition(".")[0]
+        pkg = importlib.import_module(pkg_name) if pkg_name else None
+        entries = getattr(pkg, "WORKER_ENTRIES", {}) or {}
+        defn = getattr(cls, "__temporal_workflow_definition", None)
+        name = getattr(defn, "name", None)
+        for wid, w in entries.items():
+            workers[wid] = w["task_queue"]
+            if name in w.get("workflows", ()):
+                host = wid
+                node = w.get("client") or "temporal"
+        cached = (node, host, workers)
+        setattr(cls, "_lua_registry_cache", cached)
+        return cached
+
     def __init__(self) -> None:
         self._lua_ex: Execution | None = None
+        # exists before the run starts: signals and updates may arrive first
+        self._lua_mailbox = Mailbox()
+        self._lua_process_options: dict[str, Any] = {}
+        self._lua_children: dict[str, Any] = {}
+        self._lua_updates: dict[str, _UpdateReply] = {}
+        self._lua_outbox: list[tuple[int, str, str, list[Any], str]] = []
+        self._lua_outbox_seq = 0
+        self._lua_signal_sender: str | None = None
+        self._lua_update_id: str | None = None
+
+    # -- messages ----------------------------------------------------------------------
+    @temporalio.workflow.signal(dynamic=True)
+    def _lua_signal(self, name: str, args: Sequence[RawValue]) -> None:
+        sender = self._lua_signal_sender
+        self._lua_signal_sender = None
+        conv = temporalio.workflow.payload_converter()
+        values = tuple(py_to_lua(conv.from_payload(a.payload, None)) for a in args)
+        self._lua_mailbox.deliver(message_from_signal(name, values, sender))
+
+    @temporalio.workflow.update(dynamic=True)
+    async def _lua_update(self, name: str, args: Sequence[RawValue]) -> Any:
+        update_id = self._lua_update_id or ""
+        self._lua_update_id = None
+        conv = temporalio.workflow.payload_converter()
+        py_args = [conv.from_payload(a.payload, None) for a in args]
+        if name == "@outbox":
+            return await self._lua_outbox_take(*py_args)
+        if name.startswith("@"):
+            raise temporalio.exceptions.ApplicationError(f"unknown internal update {name}",
+                                                         type="NotFound", non_retryable=True)
+        reply = _UpdateReply()
+        self._lua_updates[update_id] = reply
+        values = tuple(py_to_lua(a) for a in py_args)
+        self._lua_mailbox.deliver(
+            message_from_signal(name, values, "{update|" + update_id + "}"))
+        try:
+            return await reply.future
+        finally:
+            self._lua_updates.pop(update_id, None)
+
+    def _lua_reply_update(self, update_id: str, topic: str, values: Sequence[Any]) -> Any:
+        reply = self._lua_updates.get(update_id)
+        if reply is None or reply.future.done():
+            return None, WippyError(f"update {update_id} is not waiting for a reply",
+                                    "NotFound", False)
+        if topic == "ack":
+            reply.acked = True
+        elif topic == "ok":
+            reply.future.set_result(lua_to_py(values[0]) if values else None)
+        elif topic in ("error", "nak"):
+            msg = from_lua_str(ops.tostring(values[0])) if values else topic
+            reply.future.set_exception(temporalio.exceptions.ApplicationError(
+                msg, type="Rejected" if topic == "nak" else "Internal", non_retryable=True))
+        else:
+            return None, WippyError(f"unknown reply topic for an update: {topic}",
+                                    "Invalid", False)
+        return True
+
+    # -- the outbox of messages to host processes (collected by the host API) --------------
+    def _lua_outbox_put(self, target: str, topic: str, values: Sequence[Any],
+                        sender: str) -> None:
+        self._lua_outbox_seq += 1
+        self._lua_outbox.append(
+            (self._lua_outbox_seq, target, topic, [lua_to_py(v) for v in values], sender))
+
+    async def _lua_outbox_take(self, host_pid: Any = None, after: Any = 0) -> Any:
+        after = int(after or 0)
+        self._lua_outbox = [m for m in self._lua_outbox if not (m[1] == host_pid and m[0] <= after)]
+        await temporalio.workflow.wait_condition(
+            lambda: any(m[1] == host_pid for m in self._lua_outbox))
+        return [
+            {"seq": m[0], "topic": m[2], "values": m[3], "from": m[4]}
+            for m in self._lua_outbox if m[1] == host_pid
+        ]
 
     async def _lua_run(self, args: tuple[Any, ...]) -> Any:
         ex = Execution(TemporalBackend(self), chunk_name=type(self).__module__)
@@ -63,10 +175,17 @@ class LuaWorkflow:
                         non_retryable=True,
                     )
             lua_args = tuple(py_to_lua(a) for a in args)
-            result = await ex.run_main(entry, lua_args)
+            result = await ex.run_main(entry, lua_args, on_cancel=self._lua_on_cancel)
         except LuaError as e:
             raise _lua_failure(e) from None
         return _workflow_result(result)
+
+    def _lua_on_cancel(self) -> bool:
+        """A Temporal cancellation request becomes a CANCEL event; the Lua code decides."""
+        from .wprocess import CANCEL
+
+        self._lua_mailbox.event(CANCEL, "")
+        return True
 
 
 def _lua_failure(e: LuaError) -> temporalio.exceptions.ApplicationError:

@@ -23,7 +23,8 @@ def pkg(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 def run(ts_server: Any, pkg: Any, workflow: str, *args: Any, wf_id: str | None = None,
-        ctx: dict[str, Any] | None = None) -> tuple[Any, temporalio.client.WorkflowHandle]:
+        ctx: dict[str, Any] | None = None, histories: Any = None,
+        name: str = "") -> tuple[Any, temporalio.client.WorkflowHandle]:
     tq = pkg.WORKER_ENTRIES["app:worker"]["task_queue"]
 
     async def go() -> Any:
@@ -33,13 +34,17 @@ def run(ts_server: Any, pkg: Any, workflow: str, *args: Any, wf_id: str | None =
                 handle = await client.start_workflow(
                     workflow, args=list(args), id=wf_id or f"wf-{uuid.uuid4()}", task_queue=tq
                 )
-            return await handle.result(), handle
+            try:
+                return await handle.result(), handle
+            finally:
+                if histories is not None:
+                    await histories.check(handle, pkg.workflows_for(None), "modules", name)
 
     return ts_server.run(go())
 
 
-def test_info(ts_server, pkg):
-    result, handle = run(ts_server, pkg, "app:info_workflow", wf_id="info-1")
+def test_info(ts_server, pkg, histories):
+    result, handle = run(ts_server, pkg, "app:info_workflow", wf_id="info-1", histories=histories, name="info")
     assert result["workflow_id"] == "info-1"
     assert result["run_id"] == handle.result_run_id
     assert result["workflow_type"] == "app:info_workflow"
@@ -50,16 +55,16 @@ def test_info(ts_server, pkg):
     assert result["has_size"] is True
 
 
-def test_child_workflow_sync_and_error(ts_server, pkg):
-    result, _ = run(ts_server, pkg, "app:parent_workflow", {"n": 21})
+def test_child_workflow_sync_and_error(ts_server, pkg, histories):
+    result, _ = run(ts_server, pkg, "app:parent_workflow", {"n": 21}, histories=histories, name="child_workflow_sync_and_error")
     assert result["child"] == {"echo": "hello", "doubled": 42}
     assert result["err_kind"] == "NotFound"
     assert result["err_retryable"] is False
     assert "child refused: no" in result["err_message"]
 
 
-def test_version_new_execution_gets_max_and_is_stable(ts_server, pkg):
-    result, handle = run(ts_server, pkg, "app:version_workflow", {})
+def test_version_new_execution_gets_max_and_is_stable(ts_server, pkg, histories):
+    result, handle = run(ts_server, pkg, "app:version_workflow", {}, histories=histories, name="version_new_execution_gets_max_and_is_stable")
     assert result == {"version": 2, "again": 2, "result": "new"}
 
     async def markers() -> list[str]:
@@ -72,8 +77,8 @@ def test_version_new_execution_gets_max_and_is_stable(ts_server, pkg):
     assert ts_server.run(markers()) == ["core_patch"]
 
 
-def test_attrs_upserts_search_attributes_and_memo(ts_server, pkg):
-    result, handle = run(ts_server, pkg, "app:attrs_workflow", {"total": 30})
+def test_attrs_upserts_search_attributes_and_memo(ts_server, pkg, histories):
+    result, handle = run(ts_server, pkg, "app:attrs_workflow", {"total": 30}, histories=histories, name="attrs_upserts_search_attributes_and_memo")
     assert result == {"ok": True}
 
     async def describe() -> Any:
@@ -89,9 +94,9 @@ def test_attrs_upserts_search_attributes_and_memo(ts_server, pkg):
     assert sa.get(temporalio.common.SearchAttributeKey.for_bool("CustomBoolField")) is True
 
 
-def test_context_reaches_workflow_and_activity(ts_server, pkg):
+def test_context_reaches_workflow_and_activity(ts_server, pkg, histories):
     ctx = {"user_id": "user-1", "tenant": "tenant-1", "request_id": "req-abc"}
-    result, _ = run(ts_server, pkg, "app:ctx_workflow", ctx=ctx)
+    result, _ = run(ts_server, pkg, "app:ctx_workflow", ctx=ctx, histories=histories, name="context_reaches_workflow_and_activity")
     assert result["user_id"] == "user-1"
     assert result["tenant"] == "tenant-1" and result["request_id"] == "req-abc"
     assert result["missing_kind"] == "NotFound"
@@ -113,7 +118,8 @@ def test_saga_compensation_path_hits_undefined_global(ts_server, pkg):
     assert [c[0] for c in activities.CALLS] == ["reserve", "charge"]
 
 
-def test_saga_happy_path(ts_server, pkg):
+def test_saga_happy_path(ts_server, pkg, histories):
     result, _ = run(ts_server, pkg, "app:saga_workflow",
-                    {"items": ["a"], "payment": {"card": "ok"}, "shipping": {"address": "x"}})
+                    {"items": ["a"], "payment": {"card": "ok"}, "shipping": {"address": "x"}},
+                    histories=histories, name="saga_completed")
     assert result == {"status": "completed", "tracking": "trk-1"}

@@ -15,7 +15,8 @@ ORDER = ROOT / "samples" / "order"
 ACTS = [activities.charge_payment, activities.ship_order, activities.refund_payment]
 
 
-def _run_order(ts_server, tmp_path: Path, order: dict) -> tuple[dict, list[str]]:
+def _run_order(ts_server, tmp_path: Path, order: dict, histories=None,
+               name: str = "") -> tuple[dict, list[str]]:
     pkg = build_package(ORDER, tmp_path)
     task_queue = pkg.WORKER_ENTRIES["app:worker"]["task_queue"]
 
@@ -33,23 +34,25 @@ def _run_order(ts_server, tmp_path: Path, order: dict) -> tuple[dict, list[str]]
                 if ev.event_type == enums.EventType.EVENT_TYPE_TIMER_STARTED:
                     secs = ev.timer_started_event_attributes.start_to_fire_timeout.seconds
                     types.append(f"timer:{secs}")
+            if histories is not None:
+                await histories.check(handle, pkg.workflows_for(None), "order", name)
             return result, types
 
     return ts_server.run(go())
 
 
-def test_order_completes(ts_server, tmp_path):
+def test_order_completes(ts_server, tmp_path, histories):
     order = {"id": "o1", "total": 30, "customer_id": "c1", "shipping_address": "Seoul"}
-    result, events = _run_order(ts_server, tmp_path, order)
+    result, events = _run_order(ts_server, tmp_path, order, histories, "completed")
     assert result == {"status": "completed", "payment_id": "pay-c1-30", "tracking": "trk-o1"}
     # the one-hour durable timer sits between the two activities
     assert events == ["app:charge_payment", "timer:3600", "app:ship_order"]
 
 
-def test_order_shipping_failure_refunds(ts_server, tmp_path):
+def test_order_shipping_failure_refunds(ts_server, tmp_path, histories):
     before = len(activities.REFUNDS)
     order = {"id": "o2", "total": 12, "customer_id": "c9", "shipping_address": "fail"}
-    result, events = _run_order(ts_server, tmp_path, order)
+    result, events = _run_order(ts_server, tmp_path, order, histories, "refunded")
     assert result == {"status": "failed", "error": "address cannot be shipped to"}
     assert events == ["app:charge_payment", "timer:3600", "app:ship_order",
                       "app:refund_payment"]

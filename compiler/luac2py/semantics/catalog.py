@@ -195,6 +195,30 @@ MODULES: dict[str, dict[str, Member]] = {
         "get": Fn("wctx:get", single=False, needs_ex=True),
         "all": Fn("wctx:all_", needs_ex=True),
     },
+    "process": {
+        "pid": Fn("wprocess:pid", needs_ex=True),
+        "spawn": Fn("wprocess:spawn", suspends=True, single=False, needs_ex=True),
+        "spawn_monitored": Fn(
+            "wprocess:spawn_monitored", suspends=True, single=False, needs_ex=True
+        ),
+        "spawn_linked": Fn("wprocess:spawn_linked", suspends=True, single=False, needs_ex=True),
+        "exec": Fn("wprocess:exec_", suspends=True, single=False, needs_ex=True),
+        "send": Fn("wprocess:send", suspends=True, single=False, needs_ex=True),
+        "listen": Fn("wprocess:listen", needs_ex=True),
+        "unlisten": Fn("wprocess:unlisten", needs_ex=True),
+        "inbox": Fn("wprocess:inbox", needs_ex=True),
+        "events": Fn("wprocess:events", needs_ex=True),
+        "terminate": Fn("wprocess:terminate", suspends=True, single=False, needs_ex=True),
+        "cancel": Fn("wprocess:cancel", suspends=True, single=False, needs_ex=True),
+        "monitor": Fn("wprocess:monitor", single=False, needs_ex=True),
+        "unmonitor": Fn("wprocess:unmonitor", single=False, needs_ex=True),
+        "link": Fn("wprocess:link", single=False, needs_ex=True),
+        "unlink": Fn("wprocess:unlink", single=False, needs_ex=True),
+        "set_options": Fn("wprocess:set_options", needs_ex=True),
+        "with_options": Fn("wprocess:with_options", needs_ex=True),
+        "with_context": Fn("wprocess:with_context", needs_ex=True),
+        "upgrade": Fn("wprocess:upgrade", suspends=True, single=False, needs_ex=True),
+    },
 }
 
 # Modules that are also globals in Wippy's workflow environment.

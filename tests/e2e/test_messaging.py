@@ -1,0 +1,189 @@
+"""The seed's concurrent and messaging examples (samples/messaging) on the time-skipping server."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import Any
+
+import pytest
+import temporalio.client
+from temporalio.client import WorkflowUpdateFailedError
+
+from luac2py_runtime import new_worker
+from samples.messaging import activities
+from tests.helpers import ROOT, build_package
+
+SAMPLE = ROOT / "samples" / "messaging"
+
+
+@pytest.fixture(scope="module")
+def pkg(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return build_package(SAMPLE, tmp_path_factory.mktemp("messaging"))
+
+
+class _Recorder:
+    """Collects the handles a test body ran, to check and save their histories."""
+
+    def __init__(self) -> None:
+        self.handles: list[tuple[str, Any]] = []
+
+    def add(self, name: str, handle: Any) -> Any:
+        self.handles.append((name, handle))
+        return handle
+
+
+def with_worker(ts_server: Any, pkg: Any, body: Any, histories: Any = None,
+                rec: _Recorder | None = None) -> Any:
+    tq = pkg.WORKER_ENTRIES["app:worker"]["task_queue"]
+
+    async def go() -> Any:
+        async with new_worker(ts_server.client, tq, pkg.workflows_for("app:worker"),
+                              activities.ALL):
+            result = await body(ts_server.client, tq)
+            if histories is not None and rec is not None:
+                for name, h in rec.handles:
+                    await histories.check(h, pkg.workflows_for(None), "messaging", name)
+            return result
+
+    return ts_server.run(go())
+
+
+def test_worker_pool(ts_server, pkg, histories):
+    rec = _Recorder()
+
+    async def body(client, tq):
+        h = rec.add("worker_pool", await client.start_workflow(
+            "app:worker_pool", {"workers": 3, "jobs": 6}, id=f"pool-{uuid.uuid4()}",
+            task_queue=tq))
+        return await h.result()
+
+    r = with_worker(ts_server, pkg, body, histories, rec)
+    assert r["total"] == 42
+    assert sorted(p["job"] for p in r["processed"]) == [1, 2, 3, 4, 5, 6]
+    assert {p["worker"] for p in r["processed"]} <= {1, 2, 3}
+
+
+def test_topic_subscription_loop(ts_server, pkg, histories):
+    rec = _Recorder()
+
+    async def body(client, tq):
+        h = rec.add("topic_loop", await client.start_workflow(
+            "app:topic_loop", {}, id=f"topics-{uuid.uuid4()}", task_queue=tq))
+        for i in (1, 2, 3):
+            await h.signal("add_job", {"id": i})
+        await h.signal("exit")
+        return await h.result()
+
+    r = with_worker(ts_server, pkg, body, histories, rec)
+    assert r["total_jobs"] == 3
+    assert [x["job_id"] for x in r["results"]] == [1, 2, 3]
+    assert r["results"][0]["result"] == {"echo": 1}
+
+
+def test_inbox_approve_and_cancel(ts_server, pkg, histories):
+    rec = _Recorder()
+
+    async def body(client, tq):
+        h1 = rec.add("inbox_approve", await client.start_workflow(
+            "app:inbox_loop", {"id": "o1"}, id=f"inbox-{uuid.uuid4()}", task_queue=tq))
+        await h1.signal("other", {"x": 1})
+        await h1.signal("approve", {})
+        h2 = rec.add("inbox_cancel", await client.start_workflow(
+            "app:inbox_loop", {"id": "o2"}, id=f"inbox-{uuid.uuid4()}", task_queue=tq))
+        await h2.signal("cancel", {"reason": "changed mind"})
+        return await h1.result(), await h2.result()
+
+    r1, r2 = with_worker(ts_server, pkg, body, histories, rec)
+    assert r1 == {"status": "approved", "order": "o1"}
+    assert r2 == {"status": "cancelled", "reason": "changed mind"}
+
+
+def test_counter_through_updates(ts_server, pkg, histories):
+    rec = _Recorder()
+
+    async def body(client, tq):
+        h = rec.add("counter", await client.start_workflow(
+            "app:counter", {"initial": 0}, id=f"counter-{uuid.uuid4()}", task_queue=tq))
+        out = []
+        out.append(await h.execute_update("increment", {"amount": 5}))
+        out.append(await h.execute_update("increment", {"amount": 2}))
+        with pytest.raises(WorkflowUpdateFailedError) as e1:
+            await h.execute_update("increment", {"amount": "x"})
+        out.append(str(e1.value.cause))
+        with pytest.raises(WorkflowUpdateFailedError) as e2:
+            await h.execute_update("decrement", {"amount": 100})
+        out.append(str(e2.value.cause))
+        out.append(await h.execute_update("decrement", {"amount": 3}))
+        out.append(await h.execute_update("finish", {}))
+        out.append(await h.result())
+        return out
+
+    r = with_worker(ts_server, pkg, body, histories, rec)
+    assert r[0] == {"value": 5} and r[1] == {"value": 7}
+    assert "amount must be a number" in r[2]
+    assert "would result in negative value" in r[3]
+    assert r[4] == {"value": 4}
+    assert r[5] == {"message": "finishing"}
+    assert r[6] == {"final_counter": 4}
+
+
+def test_burst_of_signals_in_arrival_order(ts_server, pkg, histories):
+    n = 1000
+    rec = _Recorder()
+
+    async def body(client, tq):
+        h = rec.add("burst", await client.start_workflow(
+            "app:burst", {"count": n}, id=f"burst-{uuid.uuid4()}", task_queue=tq))
+        # concurrent senders, each signal awaited in order of its number: arrival order is
+        # the order the server accepted them, which the sequence numbers encode
+        sem = asyncio.Semaphore(50)
+        next_to_send = 0
+        lock = asyncio.Lock()
+
+        async def sender() -> None:
+            nonlocal next_to_send
+            while True:
+                async with lock:
+                    if next_to_send >= n:
+                        return
+                    next_to_send += 1
+                    i = next_to_send
+                    async with sem:
+                        await h.signal("item", i)
+
+        await asyncio.gather(*(sender() for _ in range(8)))
+        return await h.result()
+
+    r = with_worker(ts_server, pkg, body, histories, rec)
+    assert r == {"count": n, "in_order": True, "first": 1, "last": n}
+
+
+def test_cancellation_request_is_a_cancel_event(ts_server, pkg, histories):
+    rec = _Recorder()
+
+    async def body(client, tq):
+        h = rec.add("canceller", await client.start_workflow(
+            "app:canceller", id=f"cancel-{uuid.uuid4()}", task_queue=tq))
+        await asyncio.sleep(0.5)
+        await h.cancel()
+        return await h.result()
+
+    r = with_worker(ts_server, pkg, body, histories, rec)
+    assert r == {"got": "pid.cancel", "is_cancel": True}
+
+
+def test_workflow_to_workflow_signals_carry_the_sender(dev_server, pkg):
+    # on the dev server: the time-skipping test server does not complete a workflow waiting
+    # for a signal from another workflow (it times the wait out)
+    async def body(client, tq):
+        pong_id = f"pong-{uuid.uuid4()}"
+        pong = await client.start_workflow("app:pong", id=pong_id, task_queue=tq)
+        target = "{temporal@app:worker|" + pong_id + "}"
+        ping = await client.start_workflow("app:ping", {"target": target},
+                                           id=f"ping-{uuid.uuid4()}", task_queue=tq)
+        return await ping.result(), await pong.result(), ping.id
+
+    ping_r, pong_r, ping_id = with_worker(dev_server, pkg, body)
+    assert ping_r == {"ok": True, "received": {"reply": "hello!", "sender_matches": True}}
+    assert pong_r == {"pinged_by": "{temporal@app:worker|" + ping_id + "}"}
