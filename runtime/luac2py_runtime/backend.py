@@ -116,31 +116,34 @@ class TemporalBackend(ProcessBackendMixin):
 
     # -- activities --------------------------------------------------------------------
     async def call_activity(
-        self, activity: str, args: Sequence[Any], options: dict[str, Any] | None = None
+        self, activity: str, args: Sequence[Any], options: dict[str, Any] | None = None,
+        context: dict[str, Any] | None = None,
     ) -> Any:
         """(value, None) or (None, WippyError)."""
-        opts = dict(options or {})
-        opts.setdefault("task_queue", self.task_queue)
-        if "start_to_close_timeout" not in opts and "schedule_to_close_timeout" not in opts:
-            opts["start_to_close_timeout"] = DEFAULT_START_TO_CLOSE
-        py_args = [lua_to_py(a) for a in args]
+        handle = self.start_activity(activity, args, options, context)
         try:
-            result = await temporalio.workflow.execute_activity(
-                activity, args=py_args, **opts
-            )
+            result = await handle
         except temporalio.exceptions.ActivityError as e:
             return None, error_from_exception(e)
         return py_to_lua(result), None
 
     def start_activity(
-        self, activity: str, args: Sequence[Any], options: dict[str, Any] | None = None
+        self, activity: str, args: Sequence[Any], options: dict[str, Any] | None = None,
+        context: dict[str, Any] | None = None,
     ) -> Any:
+        """Schedule an activity: one payload per argument, the workflow's task queue, a
+        10-minute start-to-close timeout unless told otherwise, no retry policy of our own."""
         opts = dict(options or {})
         opts.setdefault("task_queue", self.task_queue)
         if "start_to_close_timeout" not in opts and "schedule_to_close_timeout" not in opts:
             opts["start_to_close_timeout"] = DEFAULT_START_TO_CLOSE
         py_args = [lua_to_py(a) for a in args]
-        return temporalio.workflow.start_activity(activity, args=py_args, **opts)
+        # the interceptor reads this while scheduling (synchronously) for the header
+        self.instance._lua_activity_ctx = context or None
+        try:
+            return temporalio.workflow.start_activity(activity, args=py_args, **opts)
+        finally:
+            self.instance._lua_activity_ctx = None
 
     # -- timers --------------------------------------------------------------------------
     async def sleep(self, seconds: float) -> None:
@@ -280,7 +283,8 @@ class LocalBackend:
         sys.stdout.flush()
 
     async def call_activity(self, activity: str, args: Sequence[Any],
-                            options: dict[str, Any] | None = None) -> Any:
+                            options: dict[str, Any] | None = None,
+                            context: dict[str, Any] | None = None) -> Any:
         return None, WippyError(f"activity '{activity}' called outside a workflow",
                                 "Unavailable", False)
 

@@ -6,7 +6,6 @@ to it when exposed as Lua values (``print`` stored in a table still works).
 
 from __future__ import annotations
 
-import math
 from types import CoroutineType, FunctionType
 from typing import Any, Iterator
 
@@ -387,7 +386,7 @@ def cast_string(v: Any = None, *_: Any) -> Any:
 
 
 def cast_integer(v: Any = None, *_: Any) -> Any:
-    n = ops.tonumber_arith(v) if type(v) in (int, float, str) else None
+    n = (v if type(v) in (int, float) else ops.str_to_number(v) if type(v) is str else None)
     if n is not None:
         i = ops.to_integer(n)
         if i is not None:
@@ -396,7 +395,7 @@ def cast_integer(v: Any = None, *_: Any) -> Any:
 
 
 def cast_number(v: Any = None, *_: Any) -> Any:
-    n = ops.tonumber_arith(v) if type(v) in (int, float, str) else None
+    n = (v if type(v) in (int, float) else ops.str_to_number(v) if type(v) is str else None)
     if n is not None:
         return n
     return (None, f"cannot convert {lua_type(v)} to number")
@@ -429,10 +428,13 @@ def math_randomseed(ex: Any, seed: Any = None, *_: Any) -> tuple[()]:
 
 
 def os_time(ex: Any, t: Any = None, *_: Any) -> Any:
+    """Seconds since the epoch: the workflow clock, or the UTC time of a date table (workflows
+    run in UTC, so the worker's local zone never changes a result)."""
     if t is None:
         return int(ex.now_seconds())
     check_table(t, 1, "time")
     import calendar
+    import datetime
 
     def field(k: str, d: int | None) -> int:
         v = t.hash.get(k)
@@ -447,17 +449,11 @@ def os_time(ex: Any, t: Any = None, *_: Any) -> Any:
 
     y, mo, d = field("year", None), field("month", None), field("day", None)
     h, mi, s = field("hour", 12), field("min", 0), field("sec", 0)
-    import datetime
-
-    base = datetime.datetime(y, 1, 1) + datetime.timedelta(
-        days=0
-    )
-    # normalise month overflow like mktime
+    # normalise out-of-range fields the way mktime does
     y += (mo - 1) // 12
     mo = (mo - 1) % 12 + 1
     dt = datetime.datetime(y, mo, 1) + datetime.timedelta(days=d - 1, hours=h, minutes=mi,
                                                           seconds=s)
-    del base
     return calendar.timegm(dt.timetuple())
 
 
@@ -471,11 +467,10 @@ def os_difftime(a: Any = None, b: Any = None, *_: Any) -> float:
 
 def os_date(ex: Any, fmt: Any = None, t: Any = None, *_: Any) -> Any:
     import datetime
-    import time as _time
 
     secs = ex.now_seconds() if t is None else t
     f = "%c" if fmt is None else fmt
-    utc = True  # workflows run in UTC: the worker's local zone must not change results
+    # workflows run in UTC: the worker's local zone must not change results
     if f.startswith("!"):
         f = f[1:]
     dt = datetime.datetime.fromtimestamp(secs, tz=datetime.timezone.utc)
@@ -494,13 +489,5 @@ def os_date(ex: Any, fmt: Any = None, t: Any = None, *_: Any) -> Any:
                 "isdst": False,
             },
         )
-    del utc, _time
     return to_lua_str(dt.strftime(from_lua_str(f)))
 
-
-# -- misc ------------------------------------------------------------------------------
-
-
-def floor_int(f: float) -> Any:
-    r = math.floor(f)
-    return r

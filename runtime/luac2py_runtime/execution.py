@@ -7,14 +7,16 @@ Lua-visible is kept anywhere else, so two executions in one worker never share s
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import random
 import sys
 import time as _time
+from types import CoroutineType
 from typing import Any, Callable
 
 from . import base, lmath, lstring, ltable, ops
-from .errors import LuaError
+from .errors import LuaError, is_lua_boundary_exception, to_lua_error
 from .values import LuaTable, to_lua_str
 
 
@@ -84,7 +86,8 @@ class Execution:
         self.loaded: dict[str, Any] = {}
         self.libraries: dict[str, Any] = {}  # alias -> compiled library chunk function
         self._rng: random.Random | None = None
-        self.coroutines: Any = None  # Lua coroutine bookkeeping (lcoroutine)
+        self.tasks: list[asyncio.Task[Any]] = []  # coroutine.spawn'ed
+        self.done: asyncio.Future[Any] | None = None
         g = LuaTable(None, dict(_BASE_PLAIN))
         h = g.hash
         h["print"] = functools.partial(base.lua_print, self)
@@ -162,6 +165,55 @@ class Execution:
         else:
             sys.stdout.write(text.encode("latin-1").decode("utf-8", "replace") + "\n")
 
+    # -- running the entry point with spawned coroutines -------------------------------------
+    def spawn(self, fn: Any, args: tuple[Any, ...]) -> None:
+        """``coroutine.spawn``: run ``fn`` concurrently; an uncaught error ends the run."""
+        self.tasks.append(asyncio.get_running_loop().create_task(self._spawned(fn, args)))
+
+    async def _spawned(self, fn: Any, args: tuple[Any, ...]) -> None:
+        try:
+            await _call_async(fn, args)
+        except asyncio.CancelledError:
+            raise
+        except BaseException as e:
+            self._fail(to_lua_error(e) if is_lua_boundary_exception(e) else e)
+
+    def _fail(self, e: BaseException) -> None:
+        if self.done is not None and not self.done.done():
+            self.done.set_exception(e)
+
+    async def run_main(self, fn: Any, args: tuple[Any, ...],
+                       on_cancel: Callable[[], bool] | None = None) -> Any:
+        """Run the entry point; the first uncaught error in it or in any spawned coroutine
+        ends the run. When the entry point returns, other coroutines are dropped. A
+        cancellation of the caller is offered to ``on_cancel`` (a workflow turns it into a
+        CANCEL event and goes on); without one, or when it declines, the run is cancelled."""
+        loop = asyncio.get_running_loop()
+        done = self.done = loop.create_future()
+
+        async def main() -> None:
+            try:
+                r = await _call_async(fn, args)
+            except BaseException as e:
+                if not done.done():
+                    done.set_exception(to_lua_error(e) if is_lua_boundary_exception(e) else e)
+                return
+            if not done.done():
+                done.set_result(r)
+
+        main_task = loop.create_task(main())
+        try:
+            while True:
+                try:
+                    return await asyncio.shield(done)
+                except asyncio.CancelledError:
+                    if done.done() or on_cancel is None or not on_cancel():
+                        raise
+        finally:
+            for t in [main_task, *self.tasks]:
+                if not t.done():
+                    t.cancel()
+
 
 def _ensure_modules_loaded() -> None:
     """Import every Wippy module file so that they register their builders."""
@@ -172,83 +224,8 @@ def lua_string(s: str) -> str:
     return to_lua_str(s)
 
 
-# -- running the entry point with spawned coroutines --------------------------------------
-
-import asyncio  # noqa: E402
-from types import CoroutineType  # noqa: E402
-
-from .errors import is_lua_boundary_exception, to_lua_error  # noqa: E402
-
-
 async def _call_async(fn: Any, args: tuple[Any, ...]) -> Any:
     r = ops.call(fn, *args)
     if type(r) is CoroutineType:
         r = await r
     return r
-
-
-def _spawn(self: Execution, fn: Any, args: tuple[Any, ...]) -> None:
-    loop = asyncio.get_running_loop()
-    if not hasattr(self, "tasks"):
-        self.tasks = []
-    self.tasks.append(loop.create_task(self._spawned(fn, args)))
-
-
-async def _spawned(self: Execution, fn: Any, args: tuple[Any, ...]) -> None:
-    try:
-        await _call_async(fn, args)
-    except BaseException as e:
-        if not is_lua_boundary_exception(e):
-            if isinstance(e, asyncio.CancelledError):
-                raise
-            self._fail(e)
-            return
-        self._fail(to_lua_error(e))
-
-
-def _fail(self: Execution, e: BaseException) -> None:
-    done = getattr(self, "done", None)
-    if done is not None and not done.done():
-        done.set_exception(e)
-
-
-async def _run_main(self: Execution, fn: Any, args: tuple[Any, ...],
-                    on_cancel: Callable[[], bool] | None = None) -> Any:
-    """Run the entry point; the first uncaught error in it or in any spawned coroutine ends
-    the run. When the entry point returns, other coroutines are dropped. A cancellation of the
-    caller is offered to ``on_cancel`` (a workflow turns it into a CANCEL event and goes on);
-    without one, or when it declines, the run is cancelled."""
-    loop = asyncio.get_running_loop()
-    self.done = loop.create_future()
-
-    async def main() -> None:
-        try:
-            r = await _call_async(fn, args)
-        except BaseException as e:
-            if not self.done.done():
-                if is_lua_boundary_exception(e):
-                    self.done.set_exception(to_lua_error(e))
-                else:
-                    self.done.set_exception(e)
-            return
-        if not self.done.done():
-            self.done.set_result(r)
-
-    main_task = loop.create_task(main())
-    try:
-        while True:
-            try:
-                return await asyncio.shield(self.done)
-            except asyncio.CancelledError:
-                if self.done.done() or on_cancel is None or not on_cancel():
-                    raise
-    finally:
-        for t in [main_task, *getattr(self, "tasks", [])]:
-            if not t.done():
-                t.cancel()
-
-
-Execution.spawn = _spawn  # type: ignore[attr-defined]
-Execution._spawned = _spawned  # type: ignore[attr-defined]
-Execution._fail = _fail  # type: ignore[attr-defined]
-Execution.run_main = _run_main  # type: ignore[attr-defined]

@@ -137,7 +137,8 @@ class _WorkflowInbound(temporalio.worker.WorkflowInboundInterceptor):
 
 class _WorkflowOutbound(temporalio.worker.WorkflowOutboundInterceptor):
     def start_activity(self, input: temporalio.worker.StartActivityInput) -> Any:
-        input.headers = _with(input.headers, _instance_ctx())
+        extra = getattr(temporalio.workflow.instance(), "_lua_activity_ctx", None) or {}
+        input.headers = _with(input.headers, {**_instance_ctx(), **extra})
         return super().start_activity(input)
 
     async def start_child_workflow(self, input: temporalio.worker.StartChildWorkflowInput) -> Any:

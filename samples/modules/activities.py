@@ -61,3 +61,26 @@ async def ship_order(s: Any) -> dict[str, Any]:
 
 ALL = [old_payment, new_payment, read_context, reserve_inventory, release_inventory,
        charge_payment, refund_payment, ship_order]
+
+
+@activity.defn(name="app:crash")
+async def crash(msg: str) -> None:
+    raise ValueError(f"crashed: {msg}")
+
+
+@activity.defn(name="app:typed_error")
+async def typed_error(kind: str) -> None:
+    raise ApplicationError("typed failure", type=kind, non_retryable=True)
+
+
+@activity.defn(name="app:echo")
+async def echo(x: Any) -> Any:
+    return x
+
+
+@activity.defn(name="app:echo_ctx")
+async def echo_ctx() -> Any:
+    return luac2py_runtime.activity_context()
+
+
+ALL += [crash, typed_error, echo, echo_ctx]

@@ -123,3 +123,64 @@ def test_saga_happy_path(ts_server, pkg, histories):
                     {"items": ["a"], "payment": {"card": "ok"}, "shipping": {"address": "x"}},
                     histories=histories, name="saga_completed")
     assert result == {"status": "completed", "tracking": "trk-1"}
+
+
+def test_funcs_executor_errors_and_futures(ts_server, pkg, histories):
+    result, _ = run(ts_server, pkg, "app:funcs_workflow", {}, histories=histories,
+                    name="funcs_executor")
+    assert result["missing_kind"] == "NotFound" and result["missing_retryable"] is True
+    assert result["crash_kind"] == "Internal"
+    assert "crashed: boom" in result["crash_message"]
+    assert result["typed_kind"] == "Conflict" and result["typed_retryable"] is False
+    assert result["future_data"] == {"n": 1} and result["future_complete"] is True
+    assert result["context_seen"] == {"tenant": "t-9"}
+    assert result["future_error_kind"] == "Internal"
+    assert result["future_error_again"] == "Internal"
+
+
+def _raw_history(ts_server, handle):
+    async def go():
+        return [e async for e in handle.fetch_history_events()]
+
+    return ts_server.run(go())
+
+
+def test_wire_format_payloads_and_headers(ts_server, pkg):
+    import json
+
+    result, handle = run(ts_server, pkg, "app:wire_workflow", {}, ctx={"user_id": "u-1"})
+    assert result["text"] == "한국어" and result["big"] == 9007199254740993
+    events = _raw_history(ts_server, handle)
+    sched = [e.activity_task_scheduled_event_attributes for e in events
+             if e.HasField("activity_task_scheduled_event_attributes")][0]
+    [payload] = sched.input.payloads
+    assert payload.metadata["encoding"] == b"json/plain"
+    # compact, sorted keys, UTF-8, integral float without .0, empty table as []
+    assert payload.data == (
+        '{"big":9007199254740993,"empty":[],"list":[1,2,3],"nested":{"a":[],"b":{"x":true}},'
+        '"ratio":2.5,"text":"한국어","whole":5}'
+    ).encode("utf-8")
+    header = sched.header.fields["wippy-context"]
+    assert header.metadata["encoding"] == b"json/plain"
+    assert json.loads(header.data) == {"user_id": "u-1"}
+
+
+def test_string_error_fails_workflow_with_wippy_details(ts_server, pkg):
+    wf_id = f"wire-fail-{uuid.uuid4()}"
+    with pytest.raises(temporalio.client.WorkflowFailureError) as ei:
+        run(ts_server, pkg, "app:wire_workflow", {"fail_string": True}, wf_id=wf_id)
+    cause = ei.value.cause
+    assert isinstance(cause, temporalio.exceptions.ApplicationError)
+    assert cause.type == "Internal" and cause.non_retryable and cause.message == "bad order"
+    h = ts_server.client.get_workflow_handle(wf_id)
+    events = _raw_history(ts_server, h)
+    failed = [e.workflow_execution_failed_event_attributes for e in events
+              if e.HasField("workflow_execution_failed_event_attributes")][0]
+    info = failed.failure.application_failure_info
+    assert info.type == "Internal" and info.non_retryable
+    import json
+
+    [details] = info.details.payloads
+    assert json.loads(details.data) == {
+        "errors": [{"msg": "bad order", "kind": "Internal", "retry": False}]
+    }

@@ -1,0 +1,206 @@
+"""``funcs.new()`` executors and ``funcs.async`` futures.
+
+    local exec = funcs.new():with_options({["activity.retry_policy"] = {maximum_attempts = 1}})
+    local r, err = exec:call("app:charge", order)
+    local fut = funcs.async("app:slow", x)          -- starts the activity, does not wait
+    local payload = fut:channel():receive()         -- or fut:result() -> Payload or nil, err
+    print(payload:data())
+
+Executors are immutable: ``with_options``/``with_context`` return new ones. Option keys are
+``activity.*`` (alias ``temporal.activity.*``); durations are Go strings or milliseconds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import temporalio.exceptions
+
+from .converter import lua_to_py, py_to_lua
+from .errors import LuaError
+from .values import LuaTable, Userdata, from_lua_str, lua_type
+from .werrors import WippyError
+
+_PREFIXES = ("temporal.activity.", "activity.")
+_DURATIONS = ("start_to_close_timeout", "schedule_to_close_timeout",
+              "schedule_to_start_timeout", "heartbeat_timeout")
+
+
+def activity_options(opts: dict[str, Any]) -> dict[str, Any]:
+    from .process_backend import duration_ms, retry_policy
+
+    kw: dict[str, Any] = {}
+    for key, v in opts.items():
+        if key in _DURATIONS:
+            kw[key] = duration_ms(v, key)
+        elif key == "retry_policy":
+            kw["retry_policy"] = retry_policy(v)
+        elif key == "task_queue":
+            kw["task_queue"] = from_lua_str(v) if type(v) is str else v
+        else:
+            raise LuaError(f"unknown activity option '{key}'")
+    return kw
+
+
+class Executor(Userdata):
+    __slots__ = ("ex", "options", "context")
+    lua_type_name = "userdata"
+
+    def __init__(self, ex: Any, options: dict[str, Any] | None = None,
+                 context: dict[str, Any] | None = None) -> None:
+        self.ex = ex
+        self.options = options or {}
+        self.context = context or {}
+
+    def lua_tostring(self) -> str:
+        return "executor"
+
+    def start(self, fid: str, args: tuple[Any, ...]) -> Any:
+        try:
+            handle = self.ex.backend.start_activity(
+                from_lua_str(fid), args, activity_options(self.options), self.context)
+        except LuaError:
+            raise
+        except Exception as e:  # noqa: BLE001 - a start that Temporal refuses is an error value
+            return None, WippyError(str(e), "Internal", False)
+        return Future(handle)
+
+
+def _check_id(fid: Any, fname: str) -> str:
+    if type(fid) is not str:
+        raise LuaError(f"bad argument #1 to '{fname}' (string expected, got {lua_type(fid)})")
+    return fid
+
+
+def _e_with_options(self: Executor, t: Any = None, *_: Any) -> Executor:
+    if type(t) is not LuaTable:
+        raise LuaError("bad argument #1 to 'with_options' (table expected)")
+    opts = dict(self.options)
+    for k, v in t.items():
+        if type(k) is not str:
+            continue
+        key = from_lua_str(k)
+        for p in _PREFIXES:
+            if key.startswith(p):
+                key = key[len(p):]
+                break
+        opts[key] = v
+    activity_options(opts)  # unknown keys and bad durations fail here, at the Lua line
+    return Executor(self.ex, opts, self.context)
+
+
+def _e_with_context(self: Executor, t: Any = None, *_: Any) -> Executor:
+    if type(t) is not LuaTable:
+        raise LuaError("bad argument #1 to 'with_context' (table expected)")
+    return Executor(self.ex, self.options, {**self.context, **(lua_to_py(t) if t.hash else {})})
+
+
+async def _e_call(self: Executor, fid: Any = None, *args: Any) -> Any:
+    r = await self.ex.backend.call_activity(
+        from_lua_str(_check_id(fid, "call")), args, activity_options(self.options),
+        self.context)
+    return r if r[1] is not None else r[0]
+
+
+def _e_async(self: Executor, fid: Any = None, *args: Any) -> Any:
+    return self.start(_check_id(fid, "async"), args)
+
+
+Executor.lua_methods = {
+    "with_options": _e_with_options,
+    "with_context": _e_with_context,
+    "call": _e_call,
+    "async": _e_async,
+}
+
+
+class Future(Userdata):
+    """A started activity."""
+
+    __slots__ = ("handle", "channel", "canceled")
+    lua_type_name = "userdata"
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.channel: Any = None
+        self.canceled = False
+
+    def lua_tostring(self) -> str:
+        return "future"
+
+    def outcome(self) -> tuple[Any, WippyError | None]:
+        """(Payload, None) or (None, error) of a finished activity."""
+        from .backend import error_from_exception
+        from .wprocess import Payload
+
+        if self.handle.cancelled():
+            return None, WippyError("activity canceled", "Canceled", False)
+        exc = self.handle.exception()
+        if exc is not None:
+            if isinstance(exc, temporalio.exceptions.ActivityError):
+                return None, error_from_exception(exc)
+            return None, WippyError(str(exc), "Internal", None)
+        return Payload(py_to_lua(self.handle.result())), None
+
+
+def _f_response(self: Future, *_: Any) -> Any:
+    if self.channel is None:
+        from .wchannel import Channel
+
+        ch = Channel(1)
+        self.channel = ch
+
+        def done(_: Any) -> None:
+            value, err = self.outcome()
+            ch.offer(value if err is None else err)
+            ch.close_channel()
+
+        if self.handle.done():
+            done(None)
+        else:
+            self.handle.add_done_callback(done)
+    return self.channel
+
+
+async def _f_result(self: Future, *_: Any) -> Any:
+    try:
+        await self.handle
+    except BaseException as e:  # noqa: BLE001 - outcome() maps it
+        import asyncio
+
+        if isinstance(e, asyncio.CancelledError) and not self.handle.cancelled():
+            raise
+    value, err = self.outcome()
+    return (None, err) if err is not None else value
+
+
+def _f_is_complete(self: Future, *_: Any) -> bool:
+    return bool(self.handle.done())
+
+
+def _f_is_canceled(self: Future, *_: Any) -> bool:
+    return self.canceled
+
+
+def _f_error(self: Future, *_: Any) -> Any:
+    if not self.handle.done():
+        return None
+    return self.outcome()[1]
+
+
+def _f_cancel(self: Future, *_: Any) -> bool:
+    if not self.handle.done():
+        self.handle.cancel()
+        self.canceled = True
+    return True
+
+
+Future.lua_methods = {
+    "response": _f_response,
+    "channel": _f_response,
+    "result": _f_result,
+    "is_complete": _f_is_complete,
+    "is_canceled": _f_is_canceled,
+    "error": _f_error,
+    "cancel": _f_cancel,
+}
