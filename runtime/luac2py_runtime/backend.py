@@ -149,6 +149,10 @@ class TemporalBackend(ProcessBackendMixin):
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
 
+    async def wait_condition(self, predicate: Any) -> None:
+        """Wait until ``predicate()`` holds when the workflow has nothing else to run."""
+        await temporalio.workflow.wait_condition(predicate)
+
     # -- workflow module -------------------------------------------------------------------
     def context(self) -> dict[str, Any]:
         return getattr(self.instance, "_lua_context", None) or {}
@@ -293,3 +297,10 @@ class LocalBackend:
 
     def context(self) -> dict[str, Any]:
         return {}
+
+    async def wait_condition(self, predicate: Any) -> None:
+        """Outside Temporal: poll between event-loop turns (idle when it holds twice)."""
+        held = 0
+        while held < 2:
+            await asyncio.sleep(0.01)
+            held = held + 1 if predicate() else 0

@@ -83,6 +83,19 @@ def current_position(depth: int = 1) -> tuple[str, int] | None:
     return None
 
 
+def innermost_lua_position() -> tuple[str, int] | None:
+    """(chunk, line) of the innermost generated-code frame on the live stack."""
+    import sys
+
+    f: FrameType | None = sys._getframe(1)
+    while f is not None:
+        pos = frame_position(f, f.f_lineno)
+        if pos is not None:
+            return pos
+        f = f.f_back
+    return None
+
+
 def where(pos: tuple[str, int] | None) -> str:
     if pos is None:
         return ""
@@ -95,7 +108,7 @@ def python_exception_message(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
         return "stack overflow"
     if isinstance(exc, ZeroDivisionError):
-        return "attempt to perform 'n%%0'"
+        return "attempt to perform 'n%0'"
     if isinstance(exc, TypeError):
         msg = str(exc)
         if "not callable" in msg:

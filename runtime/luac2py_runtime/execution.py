@@ -8,6 +8,7 @@ Lua-visible is kept anywhere else, so two executions in one worker never share s
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import random
 import sys
@@ -77,6 +78,36 @@ def bind_functions(ex: "Execution", fns: dict[str, Any], with_ex: set[str]) -> L
     return LuaTable(None, h)
 
 
+class LuaTaskState:
+    """One Lua coroutine of an execution (the entry point or a ``coroutine.spawn``), as the
+    deadlock detector sees it: running, or blocked on a channel (and where)."""
+
+    __slots__ = ("name", "blocked", "external", "where", "finished")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.blocked = False
+        self.external = False
+        self.where = ""
+        self.finished = False
+
+    def block(self, external: bool) -> None:
+        from .errors import innermost_lua_position
+
+        self.blocked = True
+        self.external = external
+        pos = innermost_lua_position()
+        self.where = f"{pos[0]}:{pos[1]}" if pos else "?"
+
+    def unblock(self) -> None:
+        self.blocked = False
+
+
+TASK_STATE: contextvars.ContextVar[LuaTaskState | None] = contextvars.ContextVar(
+    "luac2py_task_state", default=None
+)
+
+
 class Execution:
     """Lua state of one execution."""
 
@@ -87,6 +118,7 @@ class Execution:
         self.libraries: dict[str, Any] = {}  # alias -> compiled library chunk function
         self._rng: random.Random | None = None
         self.tasks: list[asyncio.Task[Any]] = []  # coroutine.spawn'ed
+        self.states: list[LuaTaskState] = []
         self.done: asyncio.Future[Any] | None = None
         g = LuaTable(None, dict(_BASE_PLAIN))
         h = g.hash
@@ -171,12 +203,35 @@ class Execution:
         self.tasks.append(asyncio.get_running_loop().create_task(self._spawned(fn, args)))
 
     async def _spawned(self, fn: Any, args: tuple[Any, ...]) -> None:
+        st = self._task_state(f"coroutine {len(self.states)}")
         try:
             await _call_async(fn, args)
         except asyncio.CancelledError:
             raise
         except BaseException as e:
             self._fail(to_lua_error(e) if is_lua_boundary_exception(e) else e)
+        finally:
+            st.finished = True
+
+    def _task_state(self, name: str) -> LuaTaskState:
+        st = LuaTaskState(name)
+        self.states.append(st)
+        TASK_STATE.set(st)
+        return st
+
+    def deadlocked(self) -> bool:
+        """Every live Lua coroutine waits on a channel that only Lua code could feed."""
+        live = [s for s in self.states if not s.finished]
+        return bool(live) and all(s.blocked and not s.external for s in live)
+
+    def deadlock_error(self) -> LuaError:
+        waits = "; ".join(f"{s.name} waits at {s.where}" for s in self.states
+                          if not s.finished)
+        return LuaError(f"deadlock: all coroutines are blocked ({waits})", 0)
+
+    async def _watch_deadlock(self) -> None:
+        await self.backend.wait_condition(self.deadlocked)
+        self._fail(self.deadlock_error())
 
     def _fail(self, e: BaseException) -> None:
         if self.done is not None and not self.done.done():
@@ -192,16 +247,21 @@ class Execution:
         done = self.done = loop.create_future()
 
         async def main() -> None:
+            st = self._task_state("main")
             try:
                 r = await _call_async(fn, args)
             except BaseException as e:
                 if not done.done():
                     done.set_exception(to_lua_error(e) if is_lua_boundary_exception(e) else e)
                 return
+            finally:
+                st.finished = True
             if not done.done():
                 done.set_result(r)
 
         main_task = loop.create_task(main())
+        if self.backend is not None and hasattr(self.backend, "wait_condition"):
+            self.tasks.append(loop.create_task(self._watch_deadlock()))
         try:
             while True:
                 try:

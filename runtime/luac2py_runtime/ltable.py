@@ -116,10 +116,19 @@ def tinsert(*args: Any) -> tuple[()]:
     if pos > e:
         t.set_int(pos, v)
         return ()
-    # pos < 1: Lua 5.1 still shifts t[pos..e-1] up by one, through raw gets and sets
-    for k in range(e, pos, -1):
-        t.set_int(k, t.get(k - 1))
-    t.set_int(pos, v)
+    # pos < 1: Lua 5.1 still shifts t[pos..e-1] up by one (t[k] = t[k-1] for k = e..pos+1)
+    # and sets t[pos]; done over the keys that exist, so a far-off pos cannot stall
+    h = t.hash
+    moved = {k: h.pop(k) for k in [k for k in h if type(k) is int and pos <= k <= 0]}
+    for k, x in moved.items():
+        if k < 0:
+            h[k + 1] = x
+    if v is not None:
+        h[pos] = v
+    arr.insert(0, moved.get(0))
+    while arr and arr[-1] is None:
+        arr.pop()
+    _migrate(t)
     return ()
 
 

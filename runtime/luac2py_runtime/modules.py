@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from . import lcoroutine, wchannel, wctx, werrors, wfuncs, wprocess, wtime, wworkflow
+from . import (
+    lcoroutine,
+    wchannel,
+    wcrypto,
+    wctx,
+    werrors,
+    wfuncs,
+    wjson,
+    wprocess,
+    wtime,
+    wuuid,
+    wworkflow,
+)
 from .execution import MODULE_BUILDERS
 
 MODULE_BUILDERS.update(
@@ -14,6 +26,9 @@ MODULE_BUILDERS.update(
         "ctx": wctx.build,
         "channel": wchannel.build,
         "process": wprocess.build,
+        "uuid": wuuid.build,
+        "crypto": wcrypto.build,
+        "json": wjson.build,
         "workflow": wworkflow.build,
     }
 )

@@ -52,10 +52,12 @@ class Channel(Userdata):
     """A channel. ``cap`` is the buffer size (0: unbuffered; ``float('inf')`` for the unbounded
     mailboxes that runtime modules may create, e.g. for signals)."""
 
-    __slots__ = ("cap", "buf", "closed", "recvq", "sendq")
+    __slots__ = ("cap", "buf", "closed", "recvq", "sendq", "external")
 
-    def __init__(self, cap: int | float = 0) -> None:
+    def __init__(self, cap: int | float = 0, external: bool = False) -> None:
         self.cap = cap
+        # fed from outside the Lua code (signals, timers, events): waiting on it is no deadlock
+        self.external = external
         self.buf: deque[Any] = deque()
         self.closed = False
         self.recvq: deque[_Waiter] = deque()
@@ -157,7 +159,7 @@ class Channel(Userdata):
             return True
         fut = asyncio.get_running_loop().create_future()
         self.sendq.append(_Waiter(fut, 0, v))
-        return _await_send(fut)
+        return _await_send(fut, self.external)
 
     def receive(self) -> Any:
         """``ch:receive()``: ``(v, true)`` / ``(nil, false)``, or a coroutine giving them."""
@@ -165,19 +167,34 @@ class Channel(Userdata):
             return self.receive_now()
         fut = asyncio.get_running_loop().create_future()
         self.recvq.append(_Waiter(fut, 0))
-        return _await_receive(fut)
+        return _await_receive(fut, self.external)
 
 
-async def _await_send(fut: asyncio.Future[Any]) -> bool:
-    _, _, ok = await fut
+async def _await_send(fut: asyncio.Future[Any], external: bool = False) -> bool:
+    _, _, ok = await blocked_on(fut, external)
     if ok is _CLOSED:
         raise LuaError("send on closed channel")
     return True
 
 
-async def _await_receive(fut: asyncio.Future[Any]) -> tuple[Any, bool]:
-    _, v, ok = await fut
+async def _await_receive(fut: asyncio.Future[Any], external: bool = False) -> tuple[Any, bool]:
+    _, v, ok = await blocked_on(fut, external)
     return v, ok
+
+
+async def blocked_on(fut: asyncio.Future[Any], external: bool) -> Any:
+    """Await a channel operation, telling the execution's deadlock detector where this Lua
+    coroutine waits and whether anything outside the Lua code could wake it."""
+    from .execution import TASK_STATE
+
+    st = TASK_STATE.get()
+    if st is None:
+        return await fut
+    st.block(external)
+    try:
+        return await fut
+    finally:
+        st.unblock()
 
 
 class Case(Userdata):
@@ -311,7 +328,7 @@ async def select(ex: Any, cases: Any = None, *_: Any) -> LuaTable:
         q.append(w)
         waiters.append((q, w))
     try:
-        index, v, ok = await fut
+        index, v, ok = await blocked_on(fut, any(c.channel.external for c in arr))
     finally:
         for q, w in waiters:
             try:

@@ -34,7 +34,7 @@ def activity_options(opts: dict[str, Any]) -> dict[str, Any]:
         if key in _DURATIONS:
             kw[key] = duration_ms(v, key)
         elif key == "retry_policy":
-            kw["retry_policy"] = retry_policy(v)
+            kw["retry_policy"] = retry_policy(lua_to_py(v) if type(v) is LuaTable else v)
         elif key == "task_queue":
             kw["task_queue"] = from_lua_str(v) if type(v) is str else v
         else:
@@ -147,7 +147,7 @@ def _f_response(self: Future, *_: Any) -> Any:
     if self.channel is None:
         from .wchannel import Channel
 
-        ch = Channel(1)
+        ch = Channel(1, external=True)
         self.channel = ch
 
         def done(_: Any) -> None:

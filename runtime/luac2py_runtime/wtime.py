@@ -61,9 +61,10 @@ def to_nanos(d: Any, fname: str = "sleep") -> int:
         if n is None:
             raise LuaError(f"invalid duration: {d}")
         return n
-    dur = getattr(d, "nanos", None)
-    if dur is not None:
-        return int(dur)
+    from .wtime_objects import Duration
+
+    if isinstance(d, Duration):
+        return int(d.nanos)
     raise LuaError(f"bad argument #1 to '{fname}' (duration expected, got {lua_type(d)})")
 
 

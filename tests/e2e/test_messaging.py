@@ -187,3 +187,39 @@ def test_workflow_to_workflow_signals_carry_the_sender(dev_server, pkg):
     ping_r, pong_r, ping_id = with_worker(dev_server, pkg, body)
     assert ping_r == {"ok": True, "received": {"reply": "hello!", "sender_matches": True}}
     assert pong_r == {"pinged_by": "{temporal@app:worker|" + ping_id + "}"}
+
+
+def test_deadlock_fails_the_workflow_naming_the_lines(ts_server, pkg):
+    async def body(client, tq):
+        return await client.execute_workflow("app:deadlock", id=f"dl-{uuid.uuid4()}",
+                                             task_queue=tq)
+
+    with pytest.raises(temporalio.client.WorkflowFailureError) as ei:
+        with_worker(ts_server, pkg, body)
+    msg = ei.value.cause.message
+    assert "deadlock: all coroutines are blocked" in msg
+    assert "main waits at deadlock.lua:8" in msg and "waits at deadlock.lua:5" in msg
+
+
+def test_caller_select_times_out(ts_server, pkg):
+    # nobody answers: the 5 s durable timer wins (skipped in time on this server)
+    async def body(client, tq):
+        target = "{temporal@app:worker|nobody-" + str(uuid.uuid4()) + "}"
+        return await client.execute_workflow("app:status_caller", {"target": target},
+                                             id=f"caller-{uuid.uuid4()}", task_queue=tq)
+
+    assert with_worker(ts_server, pkg, body) == {"answered": False, "timed_out": True}
+
+
+def test_caller_select_gets_the_reply(dev_server, pkg):
+    async def body(client, tq):
+        server_id = f"status-{uuid.uuid4()}"
+        server = await client.start_workflow("app:status_server", id=server_id, task_queue=tq)
+        target = "{temporal@app:worker|" + server_id + "}"
+        caller = await client.execute_workflow("app:status_caller", {"target": target},
+                                               id=f"caller-{uuid.uuid4()}", task_queue=tq)
+        return caller, await server.result()
+
+    caller, server = with_worker(dev_server, pkg, body)
+    assert caller == {"answered": True, "status": {"status": "processing", "progress": 75}}
+    assert server["answered"].startswith("{temporal@app:worker|caller-")

@@ -71,6 +71,23 @@ def test_random_text(text: str) -> None:
 
 
 @st.composite
+def numeral(draw: st.DrawFn) -> str:
+    """Numeral-like text, sometimes with thousands of digits."""
+    head = draw(st.sampled_from(["", "0", "0x", "0X", ".", "00"]))
+    body = draw(st.text(alphabet="0123456789abcdefABCDEF.", max_size=8))
+    run = draw(st.sampled_from(["", "0", "9", "f"])) * draw(st.sampled_from([0, 1, 20, 5000]))
+    tail = draw(st.sampled_from(["", "e", "E+", "e-", "p", "P-"])) + draw(
+        st.text(alphabet="0123456789", max_size=6))
+    return head + body + run + tail
+
+
+@FUZZ
+@given(numeral())
+def test_random_numerals(text: str) -> None:
+    check("x = " + text)
+
+
+@st.composite
 def token_mutation(draw: st.DrawFn) -> str:
     source = draw(st.sampled_from(CORPUS))
     tokens = token_texts(source)

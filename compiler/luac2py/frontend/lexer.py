@@ -62,8 +62,9 @@ _MULTILINE = frozenset((G_STRING, G_LONGSTRING, G_LONGCOMMENT))  # tokens that m
 
 _NEWLINE = re.compile(r"\r\n|\n\r|\n|\r")
 _LONG_OPEN = re.compile(r"\[=*\[")
-_DECIMAL = re.compile(r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_HEX = re.compile(r"0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?")
+# Possessive quantifiers keep the match linear on long malformed numerals.
+_DECIMAL = re.compile(r"(?=\.?[0-9])[0-9]*+(?:\.[0-9]*+)?(?:[eE][+-]?[0-9]++)?")
+_HEX = re.compile(r"0[xX](?=\.?[0-9a-fA-F])[0-9a-fA-F]*+(?:\.[0-9a-fA-F]*+)?(?:[pP][+-]?[0-9]++)?")
 _ESCAPE = re.compile(rb"\\(?:([0-9]{1,3})|(\r\n|\n\r|\n|\r)|([\s\S]))")
 _SIMPLE_ESCAPES = {
     b"a": b"\a", b"b": b"\b", b"f": b"\f", b"n": b"\n", b"r": b"\r", b"t": b"\t",
@@ -134,7 +135,10 @@ def parse_number(text: str) -> int | float | None:
         return None
     if "." in text or "e" in text or "E" in text:
         return float(text)
-    v = int(text)
+    digits = text.lstrip("0")
+    if len(digits) > 19:  # beyond int64 (and int() refuses very long digit strings)
+        return float(text)
+    v = int(digits or "0")
     return v if v <= _INT64_MAX else float(text)
 
 
@@ -144,7 +148,8 @@ def unescape(raw: str) -> bytes:
     Lua 5.1 escapes: ``\\a \\b \\f \\n \\r \\t \\v \\\\ \\" \\'``, backslash-newline, and decimal
     ``\\ddd`` up to 255. ``\\x``, ``\\z`` and ``\\u`` are errors; any other escaped character stands
     for itself, as in Lua 5.1 and gopher-lua.
-    Raises ``_LexError`` with the offset (in ``raw``) of the bad escape's end.
+    Raises ``_LexError`` with the offset (in the UTF-8 bytes of ``raw``) where the bad escape
+    ends.
     """
     data = utf8(raw)
 
@@ -184,6 +189,8 @@ def tokenize(source: str) -> Tokens:
     positions: list[Pos] = []
     kinds_append, values_append, positions_append = kinds.append, values.append, positions.append
     keywords = KEYWORDS
+    make_pos = Pos
+    g_name, g_op, g_newline, g_number, g_string = G_NAME, G_OP, G_NEWLINE, G_NUMBER, G_STRING
     line = 1  # line of the current position, and the offset where that line starts
     line_start = 0
     start_at = 0
@@ -196,25 +203,25 @@ def tokenize(source: str) -> Tokens:
     for m in _MASTER.finditer(source, start_at):
         g = m.lastindex
         st, en = m.span(g)
-        if g == G_NAME:
+        if g == g_name:
             text = source[st:en]
             kind = text if text in keywords else "NAME"
             value: object = text
-        elif g == G_OP:
+        elif g == g_op:
             kind = source[st:en]
             value = kind
-        elif g == G_NEWLINE:
+        elif g == g_newline:
             line += 1
             line_start = en
             continue
-        elif g == G_NUMBER:
+        elif g == g_number:
             text = source[st:en]
             value = parse_number(text)
             if value is None:
                 error, error_at = f"malformed number near '{text}'", st
                 break
             kind = "NUMBER"
-        elif g == G_STRING:
+        elif g == g_string:
             raw = source[st + 1 : en - 1]
             delim = StringDelimiter.DOUBLE_QUOTE if source[st] == '"' else (
                 StringDelimiter.SINGLE_QUOTE)
@@ -260,7 +267,7 @@ def tokenize(source: str) -> Tokens:
         else:  # G_OTHER
             error, error_at = f"unexpected symbol near '{_show(source[st:en])}'", st
             break
-        p = Pos(line, st - line_start + 1, st, en)
+        p = make_pos(line, st - line_start + 1, st, en)
         if g in _MULTILINE and (g != G_STRING or "\\" in value[1]):  # type: ignore[index]
             for nl in _NEWLINE.finditer(source, st, en):
                 line += 1

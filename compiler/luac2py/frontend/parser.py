@@ -1,4 +1,4 @@
-"""Recursive-descent parser for Wippy-dialect Lua, building ``luaparser.astnodes`` trees.
+r"""Recursive-descent parser for Wippy-dialect Lua, building ``luaparser.astnodes`` trees.
 
 ``parse(source, filename)`` returns a ``luaparser.astnodes.Chunk``. On plain Lua the tree equals
 ``luaparser.ast.parse(source)`` (comments aside; see tests/unit/test_parser_luaparser_compare.py
@@ -35,6 +35,22 @@ becomes (positions in brackets, line:column)::
 
 The generic parameter, the annotations, the cast and the ``!`` are gone; the parentheses
 survive as ``wrapped=True`` (they truncate multiple values in Lua).
+
+Dialect decisions (each is tested in tests/unit/test_parser.py):
+
+* The dialect's extra words (``type interface as is fun readonly asserts typeof keyof extends``)
+  are contextual, not reserved: ``type X = T`` / ``type X<..> = T`` / ``export type ..`` and
+  ``interface X .. end`` are declarations only at the start of a statement; ``as`` is a cast only
+  right after an expression and before something that can start a type; elsewhere all of them
+  are plain names (``type(x)``, ``t.as``, ``{is = 1}``, ``local interface = 1``).
+* ``::`` after an expression is a cast, except ``:: name ::``, which is a label.
+* Escapes are Lua 5.1's; ``\x``, ``\z`` and ``\u`` (which Lua 5.2+ gives a meaning) are errors,
+  any other escaped character stands for itself, as in Lua 5.1 and gopher-lua.
+* ``break`` may appear anywhere in a loop body (Lua 5.2+, luaparser), not only last.
+* A call whose ``(`` starts a new line right after a ``)`` is "ambiguous syntax", as in
+  gopher-lua (Wippy's VM); Lua 5.1 applies the rule after any token, 5.2+ never.
+* Checks that need scopes (``goto`` targets, ``break`` outside a loop, ``...`` outside a vararg
+  function) belong to the semantic phase, not to the parser.
 
 Implementation notes: the lexer (``lexer.py``) tokenizes the whole file up front with one regex.
 Binary operators use precedence climbing; chains of the right-associative ``..`` and ``^`` and
@@ -138,7 +154,7 @@ _UNARY_PRIORITY = 12
 
 _BLOCK_END = frozenset(("end", "else", "elseif", "until", "EOF"))
 _CALL_ARGS = frozenset(("(", "STRING", "{"))
-# Tokens after which `as` starts a cast, and which can start a type.
+# Tokens that can start a type (`as` followed by one of them is a cast).
 _TYPE_START = frozenset(("NAME", "STRING", "NUMBER", "nil", "true", "false", "{", "(", "function"))
 _POSTFIX_TYPE_OPS = frozenset(("NAME", "::", "!"))
 
@@ -162,8 +178,9 @@ def parse(source: str | bytes, filename: str = "<string>") -> Chunk:
         parser = _Parser(tokenize(source), filename)
         try:
             return parser.chunk()
-        except RecursionError:
-            parser.error("chunk has too many syntax levels")
+        except RecursionError:  # nesting that the level count does not see (`keyof keyof ...`)
+            pass
+        parser.error("chunk has too many syntax levels")
     finally:
         if old_limit < _RECURSION_LIMIT:
             sys.setrecursionlimit(old_limit)
@@ -493,14 +510,15 @@ class _Parser:
         """At ``NAME NAME``: consume ``type X = T``, ``type X<..> = T``, ``export type ...``
         or ``interface X ... end`` and return True; otherwise leave the input and return
         False."""
-        word = self.values[self.i]
-        kinds = self.kinds
         i = self.i
-        if word == "export" and self.values[i + 1] == "type" and kinds[i + 2] == "NAME":
-            self.next()
-            word = "type"
-            i += 1
+        kinds, values = self.kinds, self.values
+        word = values[i]
+        exported = word == "export" and values[i + 1] == "type" and kinds[i + 2] == "NAME"
+        if exported:
+            word, i = "type", i + 1
         if word == "type" and kinds[i + 2] in ("=", "<"):
+            if exported:
+                self.next()
             self.next()
             self.next()
             if self.t == "<":
@@ -580,7 +598,9 @@ class _Parser:
 
     def expr(self, limit: int = 0) -> Expression:
         """Lua's subexpr: an expression whose binary operators bind tighter than ``limit``."""
-        self.enter_level()
+        self.level += 1
+        if self.level > MAX_LEVELS:
+            self.error("chunk has too many syntax levels")
         t = self.t
         if t in _UNARY:
             ops = []
@@ -620,6 +640,11 @@ class _Parser:
 
     def simple_expr(self) -> Expression:
         t = self.t
+        if t == "NAME" or t == "(":
+            e = self.suffixed_expr()
+            if self.t in _POSTFIX_TYPE_OPS:
+                self.postfix_type_ops()
+            return e
         i = self.i
         p = self.positions[i]
         if t == "NUMBER":
@@ -688,8 +713,15 @@ class _Parser:
         self.error("unexpected symbol")
 
     def suffixed_expr(self) -> Expression:
-        e = self.primary_expr()
         positions = self.positions
+        if self.t == "NAME":
+            i = self.i
+            e: Expression = N.name(self.values[i], positions[i])  # type: ignore[arg-type]
+            i += 1
+            self.i = i
+            self.t = self.kinds[i]
+        else:
+            e = self.primary_expr()
         while True:
             t = self.t
             if t == ".":

@@ -195,6 +195,23 @@ MODULES: dict[str, dict[str, Member]] = {
         "get": Fn("wctx:get", single=False, needs_ex=True),
         "all": Fn("wctx:all_", needs_ex=True),
     },
+    "json": {
+        "encode": Fn("wjson:encode", single=False),
+        "decode": Fn("wjson:decode", single=False),
+    },
+    "uuid": {
+        "v1": Fn("wuuid:v1", needs_ex=True),
+        "v4": Fn("wuuid:v4", needs_ex=True),
+        "v7": Fn("wuuid:v7", needs_ex=True),
+        "v3": Fn("wuuid:v3", single=False),
+        "v5": Fn("wuuid:v5", single=False),
+        "validate": Fn("wuuid:validate"),
+        "version": Fn("wuuid:version", single=False),
+        "variant": Fn("wuuid:variant", single=False),
+        "parse": Fn("wuuid:parse", single=False),
+        "format": Fn("wuuid:format_", single=False),
+    },
+    "crypto": {},  # nested tables (crypto.random.bytes ...): reached dynamically
     "process": {
         "pid": Fn("wprocess:pid", needs_ex=True),
         "spawn": Fn("wprocess:spawn", suspends=True, single=False, needs_ex=True),
