@@ -184,3 +184,25 @@ def test_string_error_fails_workflow_with_wippy_details(ts_server, pkg):
     assert json.loads(details.data) == {
         "errors": [{"msg": "bad order", "kind": "Internal", "retry": False}]
     }
+
+
+def test_uuid_crypto_json_time_errors_in_a_workflow(ts_server, pkg, histories):
+    result, _ = run(ts_server, pkg, "app:kitchen_sink", {"text": "값"}, histories=histories,
+                    name="kitchen_sink")
+    assert result["v4_version"] == 4 and result["v7_version"] == 7
+    import uuid as _uuid
+
+    assert result["v5"] == str(_uuid.uuid5(_uuid.NAMESPACE_DNS, "example.com"))
+    assert result["valid"] is True
+    assert result["roundtrip"] is True and result["bad_key_kind"] == "Internal"
+    assert result["hmac_len"] > 0
+    assert result["json"] == '{"empty":[],"list":[1,2],"n":3,"name":"값"}'
+    assert result["json_n"] == 3 and result["json_err"] == "Invalid"
+    # workflow time advances by the timer plus the task's own processing time
+    assert result["elapsed"].startswith("1h30m") and 90 <= result["elapsed_minutes"] < 91
+    assert result["later"] is True and result["date"] is True
+    assert result["fast_won"] is True and result["stopped"] is True
+    assert result["wrapped"] == "reserve: out of stock"
+    assert result["is_conflict"] is True
+    assert result["concat"] == "error: out of stock"
+    assert 1 <= result["calls"] <= 4
