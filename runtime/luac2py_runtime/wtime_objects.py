@@ -1040,12 +1040,8 @@ def parse_layout(layout: Any = None, value: Any = None, *_: Any) -> Any:
 
 
 def _channel_class() -> Any:
-    """The channel type of runtime/luac2py_runtime/wchannel.py, or a clear Lua error."""
-    try:
-        from .wchannel import Channel
-    except ImportError:
-        raise LuaError("time.after, time.timer and time.ticker need the channel module, "
-                       "which is not available") from None
+    from .wchannel import Channel
+
     return Channel
 
 
@@ -1067,13 +1063,7 @@ def _start_task(ex: Any, coro: Any) -> Any:
         coro.close()
         raise LuaError("timers can only be created while the workflow is running") from None
     task = loop.create_task(coro)
-    tasks = getattr(ex, "tasks", None)
-    if tasks is None:
-        tasks = []
-        try:
-            ex.tasks = tasks
-        except AttributeError:
-            pass
+    tasks = ex.tasks
     if len(tasks) >= 64:  # forget finished ones (a loop of time.after calls)
         tasks[:] = [t for t in tasks if not t.done()]
     tasks.append(task)

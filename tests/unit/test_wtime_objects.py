@@ -54,6 +54,7 @@ class FakeEx:
     def __init__(self, seed: int = 1, now: datetime = NOW) -> None:
         self._rng = random.Random(seed)
         self.backend = FakeBackend(now)
+        self.tasks: list[Any] = []
 
     def rng(self) -> random.Random:
         return self._rng
@@ -448,12 +449,3 @@ def test_ticker_ticks_until_stopped() -> None:
     _run(go())
 
 
-def test_timers_without_the_channel_module(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "luac2py_runtime.wchannel", None)  # import fails
-
-    async def go() -> None:
-        for make in (wtime.after, wtime.timer, wtime.ticker):
-            with pytest.raises(LuaError, match="channel module"):
-                make(FakeEx(), "1s")
-
-    _run(go())
