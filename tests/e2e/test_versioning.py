@@ -12,7 +12,6 @@ from pathlib import Path
 from collections.abc import Sequence
 from typing import Any
 
-import pytest
 import temporalio.worker
 from temporalio import activity
 from temporalio.client import WorkflowHistory
