@@ -121,11 +121,14 @@ def str_to_number(s: str) -> int | float | None:
 
 
 def tonumber_arith(v: Any) -> int | float | None:
+    """The number an arithmetic operand stands for. A numeric string becomes a float, as in
+    Lua 5.3's arithmetic (``"10" + 1`` is ``11.0``)."""
     t = type(v)
     if t is int or t is float:
         return v  # type: ignore[no-any-return]
     if t is str:
-        return str_to_number(v)
+        n = str_to_number(v)
+        return None if n is None else float(n)
     return None
 
 
@@ -200,7 +203,7 @@ def raw_div(x: Any, y: Any) -> float:
 def raw_mod(x: Any, y: Any) -> Any:
     if type(x) is int and type(y) is int:
         if y == 0:
-            raise LuaError("attempt to perform 'n%%0'")
+            raise LuaError("attempt to perform 'n%0'")
         return x % y
     x = float(x)
     y = float(y)
@@ -230,8 +233,8 @@ def raw_idiv(x: Any, y: Any) -> Any:
 
 
 def float_floor(f: float) -> float:
-    if f != f or math.isinf(f):
-        return f
+    if f != f or math.isinf(f) or f.is_integer():
+        return f  # keeps -0.0
     return float(math.floor(f))
 
 
@@ -245,6 +248,9 @@ def raw_pow(x: Any, y: Any) -> float:
             return -math.inf
         return math.inf
     except ValueError:
+        if x == 0 and y < 0:  # C's pow: a pole, signed for odd integer powers of -0.0
+            odd = y.is_integer() and int(y) % 2 == 1
+            return math.copysign(math.inf, x) if odd else math.inf
         return math.nan
 
 
@@ -323,7 +329,7 @@ def unm(a: Any, da: str | None = None) -> Any:
         return -a
     x = tonumber_arith(a)
     if x is not None:
-        return wrap_int(-x) if type(x) is int else -x
+        return -x
     h = metamethod(a, "__unm")
     if h is None:
         raise LuaError(f"attempt to perform arithmetic on {_desc(a, da)}")
@@ -511,20 +517,20 @@ def eq(a: Any, b: Any) -> bool:
         return (tb is int or tb is float) and a == b
     if ta is bool or tb is bool or a is None or b is None:
         return False
-    if ta is LuaTable and tb is LuaTable:
-        if a.meta is None and b.meta is None:
+    if (ta is LuaTable and tb is LuaTable) or (
+        isinstance(a, Userdata) and isinstance(b, Userdata)
+    ):
+        # Lua 5.1: both operands must share the same __eq metamethod
+        ma = getmetatable_raw(a)
+        if ma is None:
             return False
-        h = a.meta.hash.get("__eq") if a.meta is not None else None
-        if h is None and b.meta is not None:
-            h = b.meta.hash.get("__eq")
+        h = ma.hash.get("__eq")
         if h is None:
             return False
-        r = call_meta(h, a, b)
-        return r is not None and r is not False
-    if isinstance(a, Userdata) and isinstance(b, Userdata):
-        h = metamethod(a, "__eq") or metamethod(b, "__eq")
-        if h is None:
-            return False
+        mb = getmetatable_raw(b)
+        if mb is not ma:
+            if mb is None or not rawequal(h, mb.hash.get("__eq")):
+                return False
         r = call_meta(h, a, b)
         return r is not None and r is not False
     return False
@@ -542,6 +548,14 @@ def _cmp_error(a: Any, b: Any) -> LuaError:
     return LuaError(f"attempt to compare {t1} with {t2}")
 
 
+def _order_tm(a: Any, b: Any, event: str) -> Any:
+    """Lua 5.1's order metamethod: both operands must have the same one."""
+    h = metamethod(a, event)
+    if h is None or not rawequal(h, metamethod(b, event)):
+        return None
+    return h
+
+
 def lt(a: Any, b: Any) -> bool:
     ta = type(a)
     tb = type(b)
@@ -549,13 +563,12 @@ def lt(a: Any, b: Any) -> bool:
         return a < b  # type: ignore[no-any-return]
     if ta is str and tb is str:
         return a < b  # type: ignore[no-any-return]
-    h = metamethod(a, "__lt")
-    if h is None:
-        h = metamethod(b, "__lt")
-    if h is None or lua_type(a) != lua_type(b):
-        raise _cmp_error(a, b)
-    r = call_meta(h, a, b)
-    return r is not None and r is not False
+    if lua_type(a) == lua_type(b):
+        h = _order_tm(a, b, "__lt")
+        if h is not None:
+            r = call_meta(h, a, b)
+            return r is not None and r is not False
+    raise _cmp_error(a, b)
 
 
 def le(a: Any, b: Any) -> bool:
@@ -566,11 +579,11 @@ def le(a: Any, b: Any) -> bool:
     if ta is str and tb is str:
         return a <= b  # type: ignore[no-any-return]
     if lua_type(a) == lua_type(b):
-        h = metamethod(a, "__le") or metamethod(b, "__le")
+        h = _order_tm(a, b, "__le")
         if h is not None:
             r = call_meta(h, a, b)
             return r is not None and r is not False
-        h = metamethod(a, "__lt") or metamethod(b, "__lt")
+        h = _order_tm(b, a, "__lt")
         if h is not None:
             r = call_meta(h, b, a)
             return not (r is not None and r is not False)

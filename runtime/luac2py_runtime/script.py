@@ -14,7 +14,7 @@ from . import ops
 from .backend import LocalBackend
 from .errors import LuaError, to_lua_error
 from .execution import Execution
-from .values import from_lua_str, to_lua_str
+from .values import LuaTable, from_lua_str, to_lua_str
 
 
 def load_module(code: str, filename: str, name: str = "__lua_script__") -> types.ModuleType:
@@ -24,9 +24,13 @@ def load_module(code: str, filename: str, name: str = "__lua_script__") -> types
     return mod
 
 
-async def run_chunk(mod: types.ModuleType, args: list[str], backend: Any = None) -> Any:
+async def run_chunk(mod: types.ModuleType, args: list[str], backend: Any = None,
+                    script: str | None = None) -> Any:
     ex = Execution(backend or LocalBackend(), chunk_name=mod.__lua_chunk__)
     lua_args = tuple(to_lua_str(a) for a in args)
+    if script is not None:
+        # the lua command's global `arg`: arg[0] is the script, arg[1..n] its arguments
+        ex.globals.hash["arg"] = LuaTable(list(lua_args), {0: to_lua_str(script)})
 
     async def main() -> Any:
         r = mod._chunk(ex, *lua_args)
@@ -41,7 +45,7 @@ def run_script(code: str, filename: str, args: list[str]) -> int:
     mod = load_module(code, filename)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 7000))
     try:
-        asyncio.run(run_chunk(mod, args))
+        asyncio.run(run_chunk(mod, args, script=filename))
     except LuaError as e:
         sys.stdout.flush()
         msg = e.value

@@ -226,11 +226,17 @@ def table_from_list(values: list[Any]) -> LuaTable:
 def table_from_pairs(arr: list[Any], pairs: list[tuple[Any, Any]]) -> LuaTable:
     """A table constructor with positional values ``arr`` and keyed entries, in source order
     (later entries overwrite earlier ones, as in Lua)."""
-    t = LuaTable(arr)
-    while t.arr and t.arr[-1] is None:
-        t.arr.pop()
+    t = LuaTable()
     for k, v in pairs:
         t.set(k, v)
+    # positional values are stored last and win over an explicit `[1] = ...`, as in PUC Lua
+    if not t.hash and not t.arr:
+        while arr and arr[-1] is None:
+            arr.pop()
+        t.arr = arr
+        return t
+    for i, v in enumerate(arr, 1):
+        t.set_int(i, v)
     return t
 
 

@@ -9,6 +9,8 @@ floats, bitwise operators, ``//``); the chunk name is ``input`` on both sides.
 from __future__ import annotations
 
 import asyncio
+import gc
+from datetime import UTC
 from typing import Any
 
 from luac2py import diagnostics as D
@@ -59,7 +61,11 @@ def reference_output(source: str, version: str) -> list[str]:
     )
     if fn is False:
         raise AssertionError(f"reference Lua rejected the program: {err}")
-    ok_err = lua.eval("function(f) local ok, e = pcall(f) if not ok then return tostring(e) end end")(fn)
+    ok_err = lua.eval(
+        "function(f) local ok, e = pcall(f) if not ok then "
+        "if type(e) == 'string' or type(e) == 'number' then return tostring(e) end "
+        "return '(error object is a ' .. type(e) .. ' value)' end end"
+    )(fn)
     if ok_err is not None:
         out.append("error: " + (ok_err.decode("latin-1") if isinstance(ok_err, bytes) else str(ok_err)))
     return out
@@ -78,22 +84,27 @@ class _Capture:
         return random.Random(0)
 
     def now(self) -> Any:
-        from datetime import datetime, timezone
+        from datetime import datetime
 
-        return datetime(2024, 1, 1, tzinfo=timezone.utc)
+        return datetime(2024, 1, 1, tzinfo=UTC)
 
     def clock(self) -> float:
         return 0.0
 
 
 def compiled_output(source: str) -> list[str]:
-    from luac2py_runtime.errors import LuaError, to_lua_error
+    from luac2py_runtime.errors import to_lua_error
     from luac2py_runtime.ops import tostring_basic
     from luac2py_runtime.script import load_module, run_chunk
+    from luac2py_runtime.values import lua_type
 
     reporter = D.Reporter()
-    c = compile_chunk(source, "input", reporter, chunk_name="input", in_workflow=False,
-                      fmt=False)
+    gc.disable()  # the compiler allocates much and frees little: collections only cost time
+    try:
+        c = compile_chunk(source, "input", reporter, chunk_name="input", in_workflow=False,
+                          fmt=False)
+    finally:
+        gc.enable()
     if c is None:
         raise AssertionError("luac2py rejected the program: "
                              + "; ".join(str(d) for d in reporter.diagnostics))
@@ -101,13 +112,36 @@ def compiled_output(source: str) -> list[str]:
     cap = _Capture()
     try:
         asyncio.run(run_chunk(mod, [], backend=cap))
-    except LuaError as e:
-        cap.lines.append("error: " + tostring_basic(e.value))
     except Exception as e:  # noqa: BLE001 - a Python error escaping is itself a Lua error
-        cap.lines.append("error: " + tostring_basic(to_lua_error(e).value))
+        v = to_lua_error(e).value
+        if type(v) in (str, int, float):
+            cap.lines.append("error: " + tostring_basic(v))
+        else:
+            cap.lines.append(f"error: (error object is a {lua_type(v)} value)")
     return cap.lines
 
 
 def version_of(source: str) -> str:
     first = source.split("\n", 1)[0]
     return "5.3" if "5.3" in first else "5.1"
+
+
+CASE_MARK = "-- case:"
+
+
+def split_cases(source: str) -> list[tuple[str, str]]:
+    """A case file's programs: ``(name, program)`` for every ``-- case: name`` section, or the
+    whole file as one program when it has no sections. Each program keeps the file's first
+    line (its ``-- lua:`` header) and its own lines at their place in the file, padded with
+    empty lines, so that ``input:LINE:`` in error messages points into the file."""
+    lines = source.split("\n")
+    starts = [i for i, ln in enumerate(lines) if ln.startswith(CASE_MARK)]
+    if not starts:
+        return [("main", source)]
+    out: list[tuple[str, str]] = []
+    for n, i in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        name = lines[i][len(CASE_MARK):].strip() or f"case{n}"
+        body = [lines[0]] + [""] * (i - 1) + lines[i:end]
+        out.append((name, "\n".join(body)))
+    return out

@@ -30,17 +30,30 @@ class Loop:
 
 
 @dataclass
+class GotoTarget:
+    """A label that forward gotos reach by raising ``_Goto(ident)``, caught after the
+    statements they skip."""
+
+    label: str
+    ident: int
+    loop_depth: int  # len(FnState.loops) where the label's block is lowered
+    loop_label: bool = False  # the label ends that loop's body (`goto continue`)
+
+
+@dataclass
 class FnState:
     fi: FuncInfo
     is_async: bool
     vararg: str | None = None
     loops: list[Loop] = field(default_factory=list)
+    gotos: list[GotoTarget] = field(default_factory=list)
 
 
 class Names:
     def __init__(self) -> None:
         self.used: set[str] = set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins))
         self.used |= {"temporalio", "self"}
+        self.next: dict[str, int] = {}  # base -> next suffix to try
 
     def fresh(self, base: str) -> str:
         if base.startswith("__"):
@@ -48,9 +61,10 @@ class Names:
         if base not in self.used:
             self.used.add(base)
             return base
-        i = 1
+        i = self.next.get(base, 1)
         while f"{base}_{i}" in self.used:
             i += 1
+        self.next[base] = i + 1
         name = f"{base}_{i}"
         self.used.add(name)
         return name
@@ -68,6 +82,7 @@ class Ctx:
         self.imports: dict[tuple[str, str], str] = {}
         self.fn: FnState = FnState(unit.res.chunk, unit.res.chunk.is_async)
         self.pre: list[ast.stmt] = []  # statements an expression needs first
+        self.goto_ids = 0
         self.source_lines = unit.source.splitlines()
         for n in ("_ex", "_gh", "_G_", "_T", "_va"):
             self.names.reserve(n)

@@ -1,11 +1,13 @@
 """Lowering of Lua expressions to Python expressions.
 
-    order.total + 1        ->  _add(_o.hash.get("total") if type(_o := order) is _T and
-                                    _o.meta is None else _index(_o, "total", "local 'order'"),
-                                    1, "field 'total'")
+    order.total            ->  _v if type(order) is _T and (_v := order.hash.get("total"))
+                                   is not None else _index(order, "total", "local 'order'")
+    a + b                  ->  _x if type(a) is int and type(b) is int and
+                                   MININT <= (_x := a + b) <= MAXINT else _add(a, b, ...)
     x == nil               ->  x is None
-    a .. "-" .. b          ->  _concat(a, _concat("-", b))
-    f(x)                   ->  _first(f(x))            (unless f returns exactly one value)
+    a .. "-" .. b          ->  _concat(a, _concat("-", b))   (f"{i}-{s}" for ints, strings)
+    f(x)                   ->  (_r[0] if _r else None) if type(_r := f(x)) is tuple else _r
+                               (just f(x) when f returns exactly one value)
 
 An expression lowers to one Python expression giving one Lua value; ``lower_multi`` gives a
 tuple for the last expression of a list (calls and ``...`` expand there). Statements an
@@ -16,7 +18,8 @@ Operations inline their common case and call a runtime slow path for the rest.
 from __future__ import annotations
 
 import ast
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from luaparser import astnodes as A
 
@@ -71,6 +74,16 @@ def kind(ctx: Ctx, e: Any, depth: int = 0) -> str:
         return "int" if k in ("str", "table") else "any"
     if t is A.Name and depth < 8:
         v = getattr(e, "_var", None)
+        if v is not None and v.fornum is not None and not v.assigned:
+            # Lua 5.3: integer start and step make an integer loop (the limit is clipped)
+            f = v.fornum
+            ks = kind(ctx, f.start, depth + 1)
+            kst = kind(ctx, f.step, depth + 1) if isinstance(f.step, A.Node) else "int"
+            if ks == "int" and kst == "int":
+                return "int"
+            if _num(ks) and _num(kst) and "float" in (ks, kst):
+                return "float"
+            return "any"
         if v is not None and not v.assigned and not v.is_param and v.init_value is not None:
             if type(v.init_value) is A.LocalFunction:
                 return "func"
@@ -293,17 +306,47 @@ def l_index(ctx: Ctx, e: Any) -> ast.expr:
     d = describe(ctx, e.value)
     if type(key) is str:
         first, again = bind(ctx, obj)
-        # fast path: a plain table with the field present or absent in its hash part
+        v = ctx.temp("v")
+        # fast path: the field is in the table itself (plain table, or an object whose
+        # class is its metatable); otherwise `_index` looks further (or gives nil)
         return ast.IfExp(
             ast.BoolOp(
                 ast.And(),
                 [
                     ast.Compare(call(name("type"), [first]), [ast.Is()], [name("_T")]),
-                    ast.Compare(attr(again, "meta"), [ast.Is()], [const(None)]),
+                    ast.Compare(
+                        ast.NamedExpr(store(v), call(attr(attr(again, "hash"), "get"),
+                                                     [const(key)])),
+                        [ast.IsNot()], [const(None)]),
                 ],
             ),
-            call(attr(attr(again, "hash"), "get"), [const(key)]),
+            name(v),
             call(ctx.rt("ops:index"), [again, const(key), desc_const(d)]),
+        )
+    if (key is None and kind(ctx, key_node) == "int") and (is_simple(obj) or is_simple(kexpr)):
+        # an integer key in the array part of a plain table
+        arr = ctx.temp("a")
+        if is_simple(obj):
+            kfirst, kagain = bind(ctx, kexpr, "k")
+            conds = [
+                ast.Compare(const(0), [ast.Lt()], [kfirst]),
+                ast.Compare(call(name("type"), [obj]), [ast.Is()], [name("_T")]),
+            ]
+            again = obj
+        else:
+            first, again = bind(ctx, obj)
+            kagain = kexpr
+            conds = [
+                ast.Compare(call(name("type"), [first]), [ast.Is()], [name("_T")]),
+                ast.Compare(const(0), [ast.Lt()], [kagain]),
+            ]
+        conds.append(ast.Compare(kagain, [ast.LtE()], [
+            call(name("len"), [ast.NamedExpr(store(arr), attr(again, "arr"))])]))
+        conds.append(ast.Compare(attr(again, "meta"), [ast.Is()], [const(None)]))
+        return ast.IfExp(
+            ast.BoolOp(ast.And(), conds),
+            ast.Subscript(name(arr), ast.BinOp(kagain, ast.Sub(), const(1)), ast.Load()),
+            call(ctx.rt("ops:index"), [again, kagain, desc_const(d)]),
         )
     return call(ctx.rt("ops:index"), [obj, kexpr, desc_const(d)])
 
@@ -387,7 +430,19 @@ def l_call_value(ctx: Ctx, e: Any) -> ast.expr:
     r, single = lower_call(ctx, e)
     if single:
         return r
-    return call(ctx.rt("ops:first"), [r])
+    return first_of(ctx, r)
+
+
+def first_of(ctx: Ctx, r: ast.expr) -> ast.expr:
+    """The first of a call's results, inline: ``(_r[0] if _r else None) if type(_r := r) is
+    tuple else _r`` (a function returning one value returns it bare)."""
+    t = ctx.temp("r")
+    return ast.IfExp(
+        ast.Compare(call(name("type"), [ast.NamedExpr(store(t), r)]), [ast.Is()],
+                    [name("tuple")]),
+        ast.IfExp(name(t), ast.Subscript(name(t), const(0), ast.Load()), const(None)),
+        name(t),
+    )
 
 
 def maybe_await(ctx: Ctx, r: ast.expr, tgt: Target) -> ast.expr:
@@ -540,29 +595,32 @@ def _truthy_expr(ctx: Ctx, v: ast.expr) -> ast.expr:
     )
 
 
+def _const_truth(e: ast.expr) -> bool | None:
+    """The truth of a lowered constant (None when not a constant)."""
+    if isinstance(e, ast.Constant):
+        return e.value is not None and e.value is not False
+    return None
+
+
 def l_and(ctx: Ctx, e: Any) -> ast.expr:
-    kl = kind(ctx, e.left)
-    left = lower_expr(ctx, e.left)
-    right = lower_expr(ctx, e.right)
-    if kl in ("bool", "nil", "table", "func"):
-        return ast.BoolOp(ast.And(), [left, right])
-    first, again = bind(ctx, left, "a")
-    cond = ast.BoolOp(
-        ast.And(),
-        [
-            ast.Compare(first, [ast.IsNot()], [const(None)]),
-            ast.Compare(again, [ast.IsNot()], [const(False)]),
-        ],
-    )
-    return ast.IfExp(cond, right, again)
+    return _and_or(ctx, e, True)
 
 
 def l_or(ctx: Ctx, e: Any) -> ast.expr:
+    return _and_or(ctx, e, False)
+
+
+def _and_or(ctx: Ctx, e: Any, is_and: bool) -> ast.expr:
     kl = kind(ctx, e.left)
     left = lower_expr(ctx, e.left)
     right = lower_expr(ctx, e.right)
+    ct = _const_truth(left)
+    if ct is not None:
+        return right if ct == is_and else left
     if kl in ("bool", "nil", "table", "func"):
-        return ast.BoolOp(ast.Or(), [left, right])
+        return ast.BoolOp(ast.And() if is_and else ast.Or(), [left, right])
+    if kl in ("int", "float", "num", "str") and is_simple(left):
+        return right if is_and else left  # never false: `and` gives right, `or` left
     first, again = bind(ctx, left, "a")
     cond = ast.BoolOp(
         ast.And(),
@@ -571,7 +629,7 @@ def l_or(ctx: Ctx, e: Any) -> ast.expr:
             ast.Compare(again, [ast.IsNot()], [const(False)]),
         ],
     )
-    return ast.IfExp(cond, again, right)
+    return ast.IfExp(cond, right, again) if is_and else ast.IfExp(cond, again, right)
 
 
 def l_not(ctx: Ctx, e: Any) -> ast.expr:
@@ -599,6 +657,44 @@ def _fold(e: Any) -> Any:
     return None
 
 
+def _is_int_type(x: ast.expr) -> ast.expr:
+    return ast.Compare(call(name("type"), [x]), [ast.Is()], [name("int")])
+
+
+def bind_operands(ctx: Ctx, left: ast.expr, right: ast.expr
+                  ) -> tuple[ast.expr, ast.expr, ast.expr, ast.expr]:
+    """Operands used more than once (checked, then used): (first use of left, first use of
+    right, later uses of left, later uses of right). Non-simple ones go through walrus
+    temporaries; ``first`` uses must be evaluated, left before right, before any ``later``."""
+    fl, al = bind(ctx, left, "l")
+    fr, ar = bind(ctx, right, "r")
+    return fl, fr, al, ar
+
+
+def _type_checks(ctx: Ctx, operands: list[tuple[ast.expr, ast.expr, str]]) -> list[ast.expr]:
+    """``type(x) is int`` for each operand not statically an int, evaluating every operand
+    (in order) even when an earlier check fails: the slow path needs them all."""
+    items: list[ast.expr] = []
+    seen: set[str] = set()
+    for first, _again, k in operands:
+        if isinstance(first, ast.Name):
+            if first.id in seen:
+                continue  # `i * i`: one check
+            seen.add(first.id)
+        if k != "int":
+            items.append(_is_int_type(first))
+        elif not is_simple(first):
+            # a statically int operand held in a temporary: bind it in order (always true)
+            items.append(ast.Compare(first, [ast.IsNot()], [const(None)]))
+    if len(items) > 1 and any(not is_simple(o[0]) for o in operands):
+        # `&` evaluates both sides: a failed check must not skip a later binding
+        out: ast.expr = items[0]
+        for c in items[1:]:
+            out = ast.BinOp(out, ast.BitAnd(), c)
+        return [out]
+    return items
+
+
 def l_arith(ctx: Ctx, e: Any) -> ast.expr:
     symbol, pyop = ARITH[type(e)]
     kl = kind(ctx, e.left)
@@ -607,31 +703,60 @@ def l_arith(ctx: Ctx, e: Any) -> ast.expr:
     right = lower_expr(ctx, e.right)
     dl = describe(ctx, e.left)
     dr = describe(ctx, e.right)
-    slow = call(ctx.rt(symbol), [left, right] + ([const(dl), const(dr)] if dl or dr else []))
+
+    def slow(a: ast.expr, b: ast.expr) -> ast.expr:
+        return call(ctx.rt(symbol), [a, b] + ([const(dl), const(dr)] if dl or dr else []))
+
+    t = type(e)
+    rn = e.right
+    const_div = (type(rn) is A.Number and type(rn.n) is int and rn.n != 0 and not rn.wrapped)
+    if t in (A.ModOp, A.FloorDivOp):
+        if not (kl in ("int", "any", "num") and kr in ("int", "any", "num")):
+            return slow(left, right)
+        if not const_div:
+            # two ints, the divisor not zero: Python's floor division and modulo are Lua's
+            pyop = ast.Mod() if t is A.ModOp else ast.FloorDiv()
+            fl, fr, al, ar = bind_operands(ctx, left, right)
+            checks = _type_checks(ctx, [(fl, al, kl), (fr, ar, kr)])
+            checks.append(ar)  # not zero
+            res = ctx.temp("x")
+            op = ast.BinOp(al, pyop, ar)
+            if t is A.FloorDivOp:  # mininteger // -1 leaves int64
+                checks.append(ast.Compare(const(MINI), [ast.LtE(), ast.LtE()],
+                                          [ast.NamedExpr(store(res), op), const(MAXI)]))
+                fast: ast.expr = name(res)
+            else:
+                fast = op
+            return ast.IfExp(ast.BoolOp(ast.And(), checks) if len(checks) > 1 else checks[0],
+                             fast, slow(al, ar))
+        # `i % 7`, `n // 2`: Python's int floor division and modulo are Lua's
+        pyop = ast.Mod() if t is A.ModOp else ast.FloorDiv()
+        first, again = bind(ctx, left, "l")
+        fast = ast.BinOp(again, pyop, right)
+        if t is A.FloorDivOp and rn.n == -1:
+            return slow(left, right)  # mininteger // -1 wraps
+        if kl == "int":
+            return ast.BinOp(left, pyop, right)
+        return ast.IfExp(_is_int_type(first), fast, slow(again, right))
     if pyop is None:
-        if symbol == "ops:div" and _num(kl) and _num(kr) and (kl == "float" or kr == "float"):
-            # float division without a zero divisor check is not safe; keep the helper
-            return slow
-        return slow
+        return slow(left, right)
     if (kl == "float" or kr == "float") and _num(kl) and _num(kr):
         return ast.BinOp(left, pyop, right)
-    # two ints: the Python result, unless it leaves int64 (then wrap in the helper)
-    if is_simple(left) and is_simple(right):
-        checks = []
-        if kl != "int":
-            checks.append(ast.Compare(call(name("type"), [left]), [ast.Is()], [name("int")]))
-        if kr != "int":
-            checks.append(ast.Compare(call(name("type"), [right]), [ast.Is()], [name("int")]))
-        r = ctx.temp("r")
-        checks.append(
-            ast.Compare(
-                const(MINI),
-                [ast.LtE(), ast.LtE()],
-                [ast.NamedExpr(store(r), ast.BinOp(left, pyop, right)), const(MAXI)],
-            )
+    if not (kl in ("int", "any", "num") and kr in ("int", "any", "num")):
+        return slow(left, right)
+    # two ints: the Python result, unless it leaves int64 (then the helper wraps it)
+    fl, fr, al, ar = bind_operands(ctx, left, right)
+    checks = _type_checks(ctx, [(fl, al, kl), (fr, ar, kr)])
+    res = ctx.temp("x")
+    checks.append(
+        ast.Compare(
+            const(MINI),
+            [ast.LtE(), ast.LtE()],
+            [ast.NamedExpr(store(res), ast.BinOp(al, pyop, ar)), const(MAXI)],
         )
-        return ast.IfExp(ast.BoolOp(ast.And(), checks), name(r), slow)
-    return slow
+    )
+    cond = checks[0] if len(checks) == 1 else ast.BoolOp(ast.And(), checks)
+    return ast.IfExp(cond, name(res), slow(al, ar))
 
 
 def l_unm(ctx: Ctx, e: Any) -> ast.expr:
@@ -682,6 +807,24 @@ def l_concat(ctx: Ctx, e: Any) -> ast.expr:
         for v in vals[1:]:
             out = ast.BinOp(out, ast.Add(), v)
         return out
+    if all(k in ("str", "int") for k in kinds):
+        # strings and integers: an f-string (an int prints as Lua prints it); Python 3.11's
+        # f-strings cannot hold string literals in their expressions: `+` and `str()` then
+        if any(isinstance(n, ast.Constant) and type(n.value) is str
+               for v in vals if not isinstance(v, ast.Constant) for n in ast.walk(v)):
+            out = None
+            for v, k in zip(vals, kinds):
+                piece = v if k == "str" else call(name("str"), [v])
+                out = piece if out is None else ast.BinOp(out, ast.Add(), piece)
+            assert out is not None
+            return out
+        pieces: list[ast.expr] = []
+        for v in vals:
+            if isinstance(v, ast.Constant):
+                pieces.append(ast.Constant(str(v.value)))
+            else:
+                pieces.append(ast.FormattedValue(v, -1, None))
+        return ast.JoinedStr(pieces)
     # right-associative: a .. (b .. c)
     out = vals[-1]
     for i in range(len(vals) - 2, -1, -1):
@@ -709,18 +852,16 @@ def l_cmp(ctx: Ctx, e: Any) -> ast.expr:
     right = lower_expr(ctx, e.right)
     if (_num(kl) and _num(kr)) or (kl == "str" and kr == "str"):
         return ast.Compare(left, [pyop], [right])
-    if is_simple(left) and is_simple(right):
-        checks = []
-        if not _num(kl):
-            checks.append(ast.Compare(call(name("type"), [left]), [ast.Is()], [name("int")]))
-        if not _num(kr):
-            checks.append(ast.Compare(call(name("type"), [right]), [ast.Is()], [name("int")]))
-        return ast.IfExp(
-            ast.BoolOp(ast.And(), checks) if len(checks) > 1 else checks[0],
-            ast.Compare(left, [pyop], [right]),
-            call(ctx.rt(symbol), [left, right]),
-        )
-    return call(ctx.rt(symbol), [left, right])
+    if kl not in ("int", "float", "num", "any") or kr not in ("int", "float", "num", "any"):
+        return call(ctx.rt(symbol), [left, right])
+    fl, fr, al, ar = bind_operands(ctx, left, right)
+    checks = _type_checks(ctx, [(fl, al, "int" if _num(kl) else kl),
+                                (fr, ar, "int" if _num(kr) else kr)])
+    fast = ast.Compare(al, [pyop], [ar])
+    if not checks:
+        return fast
+    cond = checks[0] if len(checks) == 1 else ast.BoolOp(ast.And(), checks)
+    return ast.IfExp(cond, fast, call(ctx.rt(symbol), [al, ar]))
 
 
 def l_eq(ctx: Ctx, e: Any, negate: bool = False) -> ast.expr:

@@ -20,13 +20,11 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from luaparser import astnodes as A
-
 from .context import Ctx, FnState, const, name
 
 
 def build_function(ctx: Ctx, node: Any, pyname: str) -> ast.stmt:
-    from .statements import lower_block, falls_through
+    from .statements import falls_through, lower_block
 
     fi = node._fi
     outer = ctx.fn

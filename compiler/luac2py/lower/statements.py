@@ -11,26 +11,26 @@
 
 Each statement is preceded by a marker that the emitter turns into ``# lua:LINE: source``.
 ``goto continue`` (a jump to a label that ends the enclosing loop body) becomes ``continue``;
-other jumps are reported as unsupported.
+other forward jumps raise ``_Goto`` caught after the skipped statements (see "goto" below);
+backward jumps are reported as unsupported.
 """
 
 from __future__ import annotations
 
 import ast
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from luaparser import astnodes as A
 
 from .. import diagnostics as D
 from ..semantics.analysis import lua_pos
-from .context import Ctx, Loop, attr, call, const, name, store
+from .context import Ctx, GotoTarget, Loop, attr, call, const, is_simple, name, store
 from .expressions import (
-    bind,
     describe,
     kind,
     lower_call,
     lower_expr,
-    lower_list,
     lower_multi,
     lower_raw_multi,
     lower_tuple,
@@ -39,7 +39,16 @@ from .expressions import (
 from .functions import build_function
 
 
-def lower_block(ctx: Ctx, stmts: list[Any]) -> list[ast.stmt]:
+def lower_block(ctx: Ctx, stmts: list[Any], loop_label: str | None = None) -> list[ast.stmt]:
+    """Lower a block. ``loop_label`` names the label ending a loop body (``goto continue``
+    directly in that body becomes ``continue``)."""
+    segs = _goto_segments(ctx, stmts, loop_label)
+    if segs:
+        return _lower_segments(ctx, stmts, 0, len(stmts), segs, loop_label)
+    return _lower_stmts(ctx, stmts)
+
+
+def _lower_stmts(ctx: Ctx, stmts: list[Any]) -> list[ast.stmt]:
     out: list[ast.stmt] = []
     for s in stmts:
         if type(s) is A.SemiColon:
@@ -53,6 +62,121 @@ def lower_block(ctx: Ctx, stmts: list[Any]) -> list[ast.stmt]:
         body = h(ctx, s)
         out.extend(ctx.take_pre())
         out.extend(body)
+    return out
+
+
+# -- goto ----------------------------------------------------------------------------------
+#
+#     if x then goto done end        try:
+#     a()                       ->       if x: raise _Goto(1)
+#     ::done::                           a()
+#                                    except _Goto as _g:
+#                                        if _g.label != 1: raise
+#
+# A forward goto to a label of the same or an enclosing block raises; the statements from the
+# first one holding such a goto up to the label run inside a ``try`` that catches it. Segments
+# of one block nest (a partly overlapping one is widened). A goto that ends a loop body
+# (``goto continue``) from the body itself is a plain ``continue``.
+
+
+def _gotos_in(stmts: list[Any], label: str, in_loop: bool = False) -> list[tuple[Any, bool]]:
+    """Gotos to ``label`` in these statements (not in nested functions, nor in blocks that
+    define their own ``label``), each with whether it sits in a loop nested here."""
+    out: list[tuple[Any, bool]] = []
+    for s in stmts:
+        t = type(s)
+        if t is A.Goto:
+            if s.label.id == label:
+                out.append((s, in_loop))
+        elif t is A.If:
+            out.extend(_block_gotos(s.body.body, label, in_loop))
+            o = s.orelse
+            while o is not None:
+                if type(o) is A.Block:
+                    out.extend(_block_gotos(o.body, label, in_loop))
+                    break
+                out.extend(_block_gotos(o.body.body, label, in_loop))
+                o = o.orelse
+        elif t is A.Do:
+            out.extend(_block_gotos(s.body.body, label, in_loop))
+        elif t in (A.While, A.Repeat, A.Fornum, A.Forin):
+            out.extend(_block_gotos(s.body.body, label, True))
+    return out
+
+
+def _block_gotos(stmts: list[Any], label: str, in_loop: bool) -> list[tuple[Any, bool]]:
+    if any(type(s) is A.Label and s.id.id == label for s in stmts):
+        return []  # that block's own label shadows ours
+    return _gotos_in(stmts, label, in_loop)
+
+
+def _goto_segments(ctx: Ctx, stmts: list[Any], loop_label: str | None) -> list[list[Any]]:
+    """[start, end, GotoTarget] for each label of this block that forward gotos reach."""
+    segs: list[list[Any]] = []
+    for j, s in enumerate(stmts):
+        if type(s) is not A.Label:
+            continue
+        label = s.id.id
+        start = None
+        for i in range(j):
+            found = _gotos_in([stmts[i]], label)
+            if loop_label == label:
+                found = [g for g in found if g[1]]  # direct ones are `continue`
+            if found:
+                start = i
+                break
+        if start is None:
+            continue
+        # Lua forbids jumping into the scope of a local, unless the label ends the block
+        ends_block = all(type(x) in (A.Label, A.SemiColon) for x in stmts[j + 1:])
+        if not ends_block:
+            for x in stmts[start + 1:j]:
+                if type(x) in (A.LocalAssign, A.LocalFunction):
+                    line, col = lua_pos(_gotos_in(stmts[start:j], label)[0][0])
+                    ctx.reporter.add(D.goto_unsupported(ctx.filename, line, col, label))
+                    break
+        ctx.goto_ids += 1
+        target = GotoTarget(label, ctx.goto_ids, len(ctx.fn.loops), loop_label == label)
+        segs.append([start, j, target])
+    # widen partly overlapping segments so that they nest
+    changed = True
+    while changed:
+        changed = False
+        for a in segs:
+            for b in segs:
+                if a[0] < b[0] < a[1] < b[1]:
+                    b[0] = a[0]
+                    changed = True
+    return segs
+
+
+def _lower_segments(ctx: Ctx, stmts: list[Any], lo: int, hi: int, segs: list[list[Any]],
+                    loop_label: str | None) -> list[ast.stmt]:
+    out: list[ast.stmt] = []
+    p = lo
+    while p < hi:
+        here = [sg for sg in segs if sg[0] == p and sg[1] <= hi and sg[1] > p]
+        if not here:
+            out.extend(_lower_stmts(ctx, [stmts[p]]))
+            p += 1
+            continue
+        seg = max(here, key=lambda sg: sg[1])
+        start, end, target = seg
+        inner = [sg for sg in segs if sg is not seg]
+        ctx.fn.gotos.append(target)
+        try:
+            body = _lower_segments(ctx, stmts, start, end, inner, loop_label)
+        finally:
+            ctx.fn.gotos.remove(target)
+        g = ctx.temp("g")
+        handler = ast.ExceptHandler(
+            ctx.rt("base:Goto"),
+            g,
+            [ast.If(ast.Compare(attr(name(g), "label"), [ast.NotEq()], [const(target.ident)]),
+                    [ast.Raise(None, None)], [])],
+        )
+        out.append(ast.Try(body or [ast.Pass()], [handler], [], []))
+        p = end
     return out
 
 
@@ -109,6 +233,10 @@ def s_local(ctx: Ctx, s: Any) -> list[ast.stmt]:
     rest = len(targets) - len(singles)
     if multi:
         adj = call(ctx.rt("ops:adjust"), [last, const(rest)])
+        tgt = ctx.unit.call_target(values[-1]) if type(values[-1]) is A.Call else None
+        if tgt is not None and tgt.kind == "local" and tgt.fi is not None \
+                and tgt.fi.fixed_results == rest:
+            adj = last  # a local function always returning exactly `rest` values
         if not singles and not any(v.boxed for v in vars_):
             names_ = [store(ctx.var_name(v)) for v in vars_]
             return [ast.Assign([ast.Tuple(names_, ast.Store())], adj)]
@@ -132,7 +260,10 @@ def s_local(ctx: Ctx, s: Any) -> list[ast.stmt]:
     return out
 
 
-def assign_to(ctx: Ctx, target: Any, value: ast.expr) -> list[ast.stmt]:
+def assign_to(ctx: Ctx, target: Any, value: ast.expr,
+              place: tuple[ast.expr, ast.expr] | None = None) -> list[ast.stmt]:
+    """``target = value``; ``place`` is the (table, key) of an indexed target when they were
+    evaluated before the values (multiple assignment)."""
     t = type(target)
     if t is A.Name:
         v = getattr(target, "_var", None)
@@ -152,28 +283,127 @@ def assign_to(ctx: Ctx, target: Any, value: ast.expr) -> list[ast.stmt]:
             ]
         return [ast.Expr(call(ctx.rt("base:setglobal"), [name("_gh"), const(target.id), value]))]
     if t is A.Index:
-        obj = lower_expr(ctx, target.value)
-        if target.notation == A.IndexNotation.DOT and type(target.idx) is A.Name:
-            key: ast.expr = const(target.idx.id)
-        else:
-            key = lower_expr(ctx, target.idx)
-        d = describe(ctx, target.value)
-        return [ast.Expr(call(ctx.rt("ops:setindex"), [obj, key, value, const(d)]))]
+        obj, key = place if place is not None else index_place(ctx, target)
+        return set_index(ctx, target, obj, key, value)
     raise NotImplementedError(t.__name__)
+
+
+def index_place(ctx: Ctx, target: Any) -> tuple[ast.expr, ast.expr]:
+    """The lowered table and key of an indexed assignment target."""
+    obj = lower_expr(ctx, target.value)
+    if target.notation == A.IndexNotation.DOT and type(target.idx) is A.Name:
+        key: ast.expr = const(target.idx.id)
+    else:
+        key = lower_expr(ctx, target.idx)
+    return obj, key
+
+
+NON_NIL_KINDS = ("int", "float", "num", "str", "table", "func", "bool")
+
+
+def set_index(ctx: Ctx, target: Any, obj: ast.expr, key: ast.expr,
+              value: ast.expr) -> list[ast.stmt]:
+    """``obj[key] = value``: a plain store when the table takes it as is, else ``_setindex``
+    (``__newindex``, nil and NaN keys, errors).
+
+        t.x = v   ->  if type(t) is _T and (t.meta is None or "x" in t.hash):
+                          t.hash["x"] = v
+                      else:
+                          _setindex(t, "x", v, "local 't'")
+    """
+    d = describe(ctx, target.value)
+    slow = [ast.Expr(call(ctx.rt("ops:setindex"), [obj, key, value, const(d)]))]
+    idx = target.idx
+    str_key = isinstance(key, ast.Constant) and type(key.value) is str
+    int_key = not str_key and kind(ctx, idx) == "int" and not (
+        target.notation == A.IndexNotation.DOT and type(idx) is A.Name)
+    if not (str_key or int_key):
+        return slow
+    out: list[ast.stmt] = []
+
+    def simple(e: ast.expr, hint: str) -> ast.expr:
+        if is_simple(e):
+            return e
+        t = ctx.temp(hint)
+        out.append(ast.Assign([store(t)], e))
+        return name(t)
+
+    obj = simple(obj, "o")
+    key = simple(key, "k")
+    vk = kind(ctx, getattr(target, "_value_node", None)) if hasattr(target, "_value_node") \
+        else "any"
+    value = simple(value, "v")
+    slow = [ast.Expr(call(ctx.rt("ops:setindex"), [obj, key, value, const(d)]))]
+    if isinstance(value, ast.Constant):
+        if value.value is None:
+            return out + slow
+        vk = "int"  # any non-nil constant
+    is_t = ast.Compare(call(name("type"), [obj]), [ast.Is()], [name("_T")])
+    no_meta = ast.Compare(attr(obj, "meta"), [ast.Is()], [const(None)])
+    if str_key:
+        conds: list[ast.expr] = [is_t, ast.BoolOp(ast.Or(), [
+            no_meta, ast.Compare(key, [ast.In()], [attr(obj, "hash")])])]
+        if vk not in NON_NIL_KINDS:
+            conds.append(ast.Compare(value, [ast.IsNot()], [const(None)]))
+        fast: ast.stmt = ast.Assign(
+            [ast.Subscript(attr(obj, "hash"), key, ast.Store())], value)
+    else:
+        # t[i] = v: replace in the array part, or append to it
+        conds = [is_t, no_meta]
+        if vk not in NON_NIL_KINDS:
+            conds.append(ast.Compare(value, [ast.IsNot()], [const(None)]))
+        arr = ctx.temp("a")
+        n = call(name("len"), [name(arr)])
+        fast = ast.If(
+            ast.Compare(const(0), [ast.Lt(), ast.LtE()], [key, n]),
+            [ast.Assign([ast.Subscript(name(arr), ast.BinOp(key, ast.Sub(), const(1)),
+                                       ast.Store())], value)],
+            [ast.If(
+                ast.BoolOp(ast.And(), [
+                    ast.Compare(key, [ast.Eq()], [ast.BinOp(n, ast.Add(), const(1))]),
+                    ast.UnaryOp(ast.Not(), attr(obj, "hash"))]),
+                [ast.Expr(call(attr(name(arr), "append"), [value]))],
+                [ast.Expr(call(attr(obj, "set_int"), [key, value]))],
+            )],
+        )
+        out.append(ast.If(ast.BoolOp(ast.And(), conds),
+                          [ast.Assign([store(arr)], attr(obj, "arr")), fast], slow))
+        return out
+    out.append(ast.If(ast.BoolOp(ast.And(), conds), [fast], slow))
+    return out
 
 
 def s_assign(ctx: Ctx, s: Any) -> list[ast.stmt]:
     targets = s.targets
     values = s.values
     if len(targets) == 1 and len(values) == 1:
+        targets[0]._value_node = values[0]
         return assign_to(ctx, targets[0], lower_expr(ctx, values[0]))
     out: list[ast.stmt] = []
-    # evaluate every value first, then assign
+    # Lua evaluates the tables and keys of the targets, then every value, then assigns
+    # (right to left, as the reference implementation does)
+    places: list[tuple[ast.expr, ast.expr] | None] = []
+    for target in targets:
+        if type(target) is not A.Index:
+            places.append(None)
+            continue
+        obj, key = index_place(ctx, target)
+        fixed: list[ast.expr] = []
+        for part, hint in ((obj, "o"), (key, "k")):
+            if isinstance(part, ast.Constant):
+                fixed.append(part)
+            else:
+                tmp = ctx.temp(hint)
+                out.extend(ctx.take_pre())
+                out.append(ast.Assign([store(tmp)], part))
+                fixed.append(name(tmp))
+        places.append((fixed[0], fixed[1]))
     n = len(targets)
     tmps = [ctx.temp("v") for _ in range(n)]
     if len(values) >= n:
         for i, v in enumerate(values):
             e = lower_expr(ctx, v)
+            out.extend(ctx.take_pre())
             if i < n:
                 out.append(ast.Assign([store(tmps[i])], e))
             else:
@@ -195,8 +425,8 @@ def s_assign(ctx: Ctx, s: Any) -> list[ast.stmt]:
             out.append(ast.Assign([store(rest[0])], last))
             for t in rest[1:]:
                 out.append(ast.Assign([store(t)], const(None)))
-    for target, t in zip(targets, tmps):
-        out.extend(assign_to(ctx, target, name(t)))
+    for target, t, place in reversed(list(zip(targets, tmps, places))):
+        out.extend(assign_to(ctx, target, name(t), place))
     return out
 
 
@@ -286,7 +516,7 @@ def _loop_label(stmts: list[Any]) -> str | None:
 def loop_body(ctx: Ctx, stmts: list[Any], loop: Loop) -> list[ast.stmt]:
     ctx.fn.loops.append(loop)
     try:
-        return lower_block(ctx, stmts) or [ast.Pass()]
+        return lower_block(ctx, stmts, loop.continue_label) or [ast.Pass()]
     finally:
         ctx.fn.loops.pop()
 
@@ -335,13 +565,15 @@ def s_break(ctx: Ctx, s: Any) -> list[ast.stmt]:
 def s_goto(ctx: Ctx, s: Any) -> list[ast.stmt]:
     label = s.label.id
     loops = ctx.fn.loops
-    if loops and loops[-1].continue_label == label:
+    target = next((g for g in reversed(ctx.fn.gotos) if g.label == label), None)
+    if loops and loops[-1].continue_label == label and (
+        target is None or target.loop_depth < len(loops) or target.loop_label
+    ):
         return [ast.Break()] if loops[-1].once else [ast.Continue()]
+    if target is not None:
+        return [ast.Raise(call(ctx.rt("base:Goto"), [const(target.ident)]), None)]
     line, col = lua_pos(s)
-    if any(lp.continue_label == label for lp in loops):
-        ctx.reporter.add(D.goto_unsupported(ctx.filename, line, col, label))
-    else:
-        ctx.reporter.add(D.goto_unsupported(ctx.filename, line, col, label))
+    ctx.reporter.add(D.goto_unsupported(ctx.filename, line, col, label))
     return []
 
 

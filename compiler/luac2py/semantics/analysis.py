@@ -15,8 +15,9 @@ name is one of the runtime's suspending methods (``ch:receive()``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from luaparser import astnodes as A
 
@@ -75,6 +76,7 @@ class Unit:
     res: Resolution = None  # type: ignore[assignment]
     dyn_suspend: bool = False
     module_vars: dict[int, str] = field(default_factory=dict)  # id(Var) -> module name
+    nodes: list[Any] = field(default_factory=list)  # every node of the chunk, walked once
 
     # -- facts about globals ---------------------------------------------------------
     def global_static(self, name: str) -> bool:
@@ -151,6 +153,16 @@ class Unit:
     def call_target(self, call: Any) -> Target:
         if type(call) is A.Invoke:
             return self._dynamic(call.func.id)
+        if type(call) is A.Forin:
+            # a generic for calls its iterator: pairs/ipairs are lowered to Python iterators
+            it = call.iter
+            if len(it) == 1 and type(it[0]) is A.Call and not it[0].wrapped:
+                tgt = self.target(it[0].func)
+                if tgt.kind == "builtin" and tgt.fn is not None and tgt.fn.symbol in (
+                    "base:pairs", "base:ipairs"
+                ) and len(it[0].args) == 1:
+                    return DYNAMIC
+            return self._dynamic(None)
         tgt = self.target(call.func)
         if tgt.kind == "builtin" and tgt.fn is not None and tgt.fn.symbol in C.ASYNC_TWINS:
             # pcall(f, ...) suspends when f can
@@ -173,17 +185,18 @@ class Unit:
 def walk(node: Any) -> Iterator[Any]:
     """Every node below ``node`` (pre-order), iteratively."""
     stack = [node]
+    Node = A.Node
     while stack:
         n = stack.pop()
         yield n
         for k, v in vars(n).items():
-            if k.startswith("_") or k == "comments":
+            if k[0] == "_" or k == "comments":
                 continue
-            if isinstance(v, A.Node):
+            if isinstance(v, Node):
                 stack.append(v)
-            elif isinstance(v, list):
+            elif type(v) is list:
                 for x in reversed(v):
-                    if isinstance(x, A.Node):
+                    if isinstance(x, Node):
                         stack.append(x)
 
 
@@ -202,8 +215,9 @@ def _require_name(value: Any) -> str | None:
 
 def analyse(unit: Unit) -> Unit:
     unit.res = resolve(unit.chunk)
+    unit.nodes = list(walk(unit.chunk))
     # locals bound to require("module") and never reassigned
-    for n in walk(unit.chunk):
+    for n in unit.nodes:
         if type(n) is A.LocalAssign:
             for i, t in enumerate(n.targets):
                 v: Var = t._var
@@ -218,7 +232,7 @@ def analyse(unit: Unit) -> Unit:
 
 
 def _drop_reassigned_modules(unit: Unit) -> None:
-    for n in walk(unit.chunk):
+    for n in unit.nodes:
         if type(n) is A.Name:
             v = getattr(n, "_var", None)
             if v is not None and v.assigned and id(v) in unit.module_vars:
@@ -228,7 +242,7 @@ def _drop_reassigned_modules(unit: Unit) -> None:
 def _suspension(unit: Unit) -> None:
     fns = unit.res.functions
     uses_wrap = False
-    for n in walk(unit.chunk):
+    for n in unit.nodes:
         if type(n) is A.Index and type(n.idx) is A.Name and n.idx.id == "wrap":
             if unit.module_of(n.value) == "coroutine":
                 uses_wrap = True
@@ -253,7 +267,7 @@ def _suspension(unit: Unit) -> None:
 
 
 def _suspending_module_value_escapes(unit: Unit) -> bool:
-    for n in walk(unit.chunk):
+    for n in unit.nodes:
         if type(n) is A.Index and not getattr(n, "_callee", False):
             if n.notation == A.IndexNotation.DOT and type(n.idx) is A.Name:
                 mod = unit.module_of(n.value)
@@ -278,30 +292,40 @@ def _single_results(unit: Unit) -> None:
         if fi.node is None:
             continue
         body = fi.node.body.body
-        rets = [n for n in _own_nodes(body) if type(n) is A.Return]
-        ok = bool(rets) and _ends_in_return(body)
+        rets = _returns(body)
+        counts = set()
         for r in rets:
             vals = r.values or []
-            if len(vals) != 1 or _is_multi(vals[0]):
-                ok = False
-        fi.single_result = ok
+            counts.add(-1 if vals and _is_multi(vals[-1]) else len(vals))
+        fixed = bool(rets) and _ends_in_return(body) and len(counts) == 1
+        n = counts.pop() if fixed else -1
+        fi.single_result = n == 1
+        # a function returning n >= 2 values returns them as a tuple of exactly n
+        fi.fixed_results = n if n >= 2 else None
 
 
-def _own_nodes(stmts: list[Any]) -> Iterator[Any]:
-    """Nodes of a function body, not descending into nested functions."""
-    stack = list(reversed(stmts))
+def _returns(stmts: list[Any]) -> list[Any]:
+    """The ``return`` statements of a function body (statements only: not in nested
+    functions)."""
+    out: list[Any] = []
+    stack = [stmts]
     while stack:
-        n = stack.pop()
-        yield n
-        if type(n) in (A.AnonymousFunction, A.LocalFunction, A.Function, A.Method):
-            continue
-        for k, v in vars(n).items():
-            if k.startswith("_") or k == "comments":
-                continue
-            if isinstance(v, A.Node):
-                stack.append(v)
-            elif isinstance(v, list):
-                stack.extend(x for x in reversed(v) if isinstance(x, A.Node))
+        for n in stack.pop():
+            t = type(n)
+            if t is A.Return:
+                out.append(n)
+            elif t is A.If:
+                stack.append(n.body.body)
+                o = n.orelse
+                while o is not None:
+                    if type(o) is A.Block:
+                        stack.append(o.body)
+                        break
+                    stack.append(o.body.body)
+                    o = o.orelse
+            elif t in (A.Do, A.While, A.Repeat, A.Fornum, A.Forin):
+                stack.append(n.body.body)
+    return out
 
 
 def _ends_in_return(stmts: list[Any]) -> bool:
@@ -345,7 +369,7 @@ def _check(unit: Unit) -> None:
                 for n in nodes:
                     line, col = lua_pos(n)
                     rep.add(D.forbidden_call(f, line, col, name, C.FORBIDDEN[name]))
-        for n in walk(unit.chunk):
+        for n in unit.nodes:
             if (
                 type(n) is A.Index
                 and type(n.value) is A.Name
@@ -358,7 +382,7 @@ def _check(unit: Unit) -> None:
                 if full in C.FORBIDDEN:
                     line, col = lua_pos(n)
                     rep.add(D.forbidden_call(f, line, col, full, C.FORBIDDEN[full]))
-    for n in walk(unit.chunk):
+    for n in unit.nodes:
         if (
             type(n) is A.Call
             and type(n.func) is A.Name

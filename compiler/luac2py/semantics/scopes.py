@@ -35,6 +35,7 @@ class Var:
     assigned_by_inner: bool = False
     const_function: FuncInfo | None = None  # `local function f` never reassigned
     init_value: A.Node | None = None  # the declaration's value node (single target)
+    fornum: A.Node | None = None  # the numeric `for` whose control variable this is
     py: str = ""  # Python name, given by the lowering
 
     @property
@@ -67,6 +68,7 @@ class FuncInfo:
     loop_depth: int = 0  # current loop depth while resolving
     has_return_values: bool = False
     single_result: bool = False  # every exit returns exactly one plain value
+    fixed_results: int | None = None  # every exit returns this many plain values (>= 2)
 
 
 @dataclass
@@ -275,10 +277,12 @@ class Resolver:
         if isinstance(s.step, A.Node):
             self.expr(s.step)
         self.loop_body(s.body.body, [s.target])
+        s.target._var.fornum = s  # type: ignore[attr-defined]
 
     def s_Forin(self, s: A.Forin) -> None:
         for e in s.iter:
             self.expr(e)
+        self.scope.func.calls.append(s)  # the loop calls its iterator function
         self.loop_body(s.body.body, list(s.targets))
 
     def s_Return(self, s: A.Return) -> None:

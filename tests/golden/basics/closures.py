@@ -5,7 +5,6 @@ from luac2py_runtime.base import FunctionType as _FunctionType
 from luac2py_runtime.ops import (
     add as _add,
     callable_of as _callable_of,
-    first as _first,
     index as _index,
     setindex as _setindex,
 )
@@ -25,7 +24,16 @@ def _chunk(_ex, *_va):
             # lua:3: fns[i] = function() return i end
             return i
 
-        _setindex(fns, i, _fn, "local 'fns'")
+        if type(fns) is _T and fns.meta is None:
+            _a = fns.arr
+            if 0 < i <= len(_a):
+                _a[i - 1] = _fn
+            elif i == len(_a) + 1 and (not fns.hash):
+                _a.append(_fn)
+            else:
+                fns.set_int(i, _fn)
+        else:
+            _setindex(fns, i, _fn, "local 'fns'")
     # lua:5: local count = 0
     count = 0
     # lua:6: local function inc(n)
@@ -33,7 +41,13 @@ def _chunk(_ex, *_va):
     def inc(n=None, *_):
         nonlocal count
         # lua:7: count = count + (n or 1)
-        count = _add(count, n if n is not None and n is not False else 1, "upvalue 'count'", None)
+        count = (
+            _x
+            if (type(count) is int)
+            & (type((_r := (n if n is not None and n is not False else 1))) is int)
+            and -9223372036854775808 <= (_x := (count + _r)) <= 9223372036854775807
+            else _add(count, _r, "upvalue 'count'", None)
+        )
         # lua:8: return count
         return count
 
@@ -43,13 +57,32 @@ def _chunk(_ex, *_va):
     inc(5)
     # lua:11: return fns[2](), count
     return (
-        _first(
-            (
-                _f
-                if type((_f := _index(fns, 2, "local 'fns'"))) is _FunctionType
-                else _callable_of(_f, None)
-            )()
+        (
+            (_r_1[0] if _r_1 else None)
+            if type(
+                (
+                    _r_1 := (
+                        _f
+                        if type(
+                            (
+                                _f := (
+                                    _a_1[2 - 1]
+                                    if 0 < 2
+                                    and type(fns) is _T
+                                    and (2 <= len((_a_1 := fns.arr)))
+                                    and (fns.meta is None)
+                                    else _index(fns, 2, "local 'fns'")
+                                )
+                            )
+                        )
+                        is _FunctionType
+                        else _callable_of(_f, None)
+                    )()
+                )
+            )
+            is tuple
+            else _r_1
         ),
         count,
     )
-__lua_lines__ = _decode_lines("0*17,1*2,2*2,3*7,5*2,6*4,7*2,8*3,10*4,11*12")
+__lua_lines__ = _decode_lines("0*16,1*2,2*2,3*16,5*2,6*4,7*8,8*3,10*4,11*31")

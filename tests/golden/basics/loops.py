@@ -19,10 +19,10 @@ def _chunk(_ex, *_va):
             continue
         # lua:4: total = total + v
         total = (
-            _r
+            _x
             if type(total) is int
             and type(v) is int
-            and (-9223372036854775808 <= (_r := (total + v)) <= 9223372036854775807)
+            and (-9223372036854775808 <= (_x := (total + v)) <= 9223372036854775807)
             else _add(total, v, "local 'total'", "local 'v'")
         )
         # lua:5: ::continue::
@@ -32,8 +32,8 @@ def _chunk(_ex, *_va):
     while True:
         # lua:8: repeat n = n + 1 until n >= 3
         n = (
-            _r_1
-            if type(n) is int and -9223372036854775808 <= (_r_1 := (n + 1)) <= 9223372036854775807
+            _x_1
+            if type(n) is int and -9223372036854775808 <= (_x_1 := (n + 1)) <= 9223372036854775807
             else _add(n, 1, "local 'n'", None)
         )
         if n >= 3 if type(n) is int else _ge(n, 3):
@@ -42,18 +42,18 @@ def _chunk(_ex, *_va):
     while n > 0 if type(n) is int else _gt(n, 0):
         # lua:9: while n > 0 do n = n - 1 end
         n = (
-            _r_2
-            if type(n) is int and -9223372036854775808 <= (_r_2 := (n - 1)) <= 9223372036854775807
+            _x_2
+            if type(n) is int and -9223372036854775808 <= (_x_2 := (n - 1)) <= 9223372036854775807
             else _sub(n, 1, "local 'n'", None)
         )
     # lua:10: for k, v in pairs({a = 1}) do total = total + v end
     for k, v_1 in _pairs_iter(_T(None, {"a": 1})):
         # lua:10: for k, v in pairs({a = 1}) do total = total + v end
         total = (
-            _r_3
+            _x_3
             if type(total) is int
             and type(v_1) is int
-            and (-9223372036854775808 <= (_r_3 := (total + v_1)) <= 9223372036854775807)
+            and (-9223372036854775808 <= (_x_3 := (total + v_1)) <= 9223372036854775807)
             else _add(total, v_1, "local 'total'", "local 'v'")
         )
     # lua:11: return total

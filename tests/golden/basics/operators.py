@@ -2,7 +2,6 @@
 from luac2py_runtime.errors import decode_lines as _decode_lines
 from luac2py_runtime.values import LuaTable as _T
 from luac2py_runtime.ops import (
-    concat as _concat,
     div as _div,
     eq as _eq,
     idiv as _idiv,
@@ -23,23 +22,40 @@ def _chunk(_ex, *_va):
     a = _v
     b = _v_1
     # lua:2: local s = "n=" .. a .. "/" .. b
-    s = _concat("n=", _concat(a, _concat("/", b, None, "local 'b'"), "local 'a'", None))
+    s = f"n={a}/{b}"
     # lua:3: local t = {x = 1, y = a // b, z = a % -b, w = a / b}
     t = _T(
         None,
         {
             "x": 1,
-            "y": _idiv(a, b, "local 'a'", "local 'b'"),
-            "z": _mod(a, _unm(b, "local 'b'"), "local 'a'", None),
+            "y": (
+                _x
+                if b and -9223372036854775808 <= (_x := (a // b)) <= 9223372036854775807
+                else _idiv(a, b, "local 'a'", "local 'b'")
+            ),
+            "z": (
+                a % _r
+                if (_r := _unm(b, "local 'b'")) is not None and _r
+                else _mod(a, _r, "local 'a'", None)
+            ),
             "w": _div(a, b, "local 'a'", "local 'b'"),
         },
     )
     # lua:4: if t.x == 1 and not (a < b) then
     if _eq(
-        t.hash.get("x") if type(t) is _T and t.meta is None else _index(t, "x", "local 't'"), 1
+        (
+            _v_2
+            if type(t) is _T and (_v_2 := t.hash.get("x")) is not None
+            else _index(t, "x", "local 't'")
+        ),
+        1,
     ) and (not a < b):
         # lua:5: t.ok = #s > 0 or false
-        _setindex(t, "ok", len(s) > 0 or False, "local 't'")
+        _v_3 = len(s) > 0 or False
+        if type(t) is _T and (t.meta is None or "ok" in t.hash) and (_v_3 is not None):
+            t.hash["ok"] = _v_3
+        else:
+            _setindex(t, "ok", _v_3, "local 't'")
     # lua:7: return t, s
     return (t, s)
-__lua_lines__ = _decode_lines("0*19,1*5,2*2,3*10,4*4,5*2,7*3")
+__lua_lines__ = _decode_lines("0*18,1*5,2*2,3*18,4*9,5*6,7*3")

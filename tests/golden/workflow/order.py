@@ -29,13 +29,14 @@ def _chunk(_ex, *_va):
                     [],
                     {
                         "amount": (
-                            order.hash.get("total")
-                            if type(order) is _T and order.meta is None
+                            _v
+                            if type(order) is _T and (_v := order.hash.get("total")) is not None
                             else _index(order, "total", "local 'order'")
                         ),
                         "customer": (
-                            order.hash.get("customer_id")
-                            if type(order) is _T and order.meta is None
+                            _v_1
+                            if type(order) is _T
+                            and (_v_1 := order.hash.get("customer_id")) is not None
                             else _index(order, "customer_id", "local 'order'")
                         ),
                     },
@@ -58,13 +59,14 @@ def _chunk(_ex, *_va):
                     [],
                     {
                         "order_id": (
-                            order.hash.get("id")
-                            if type(order) is _T and order.meta is None
+                            _v_2
+                            if type(order) is _T and (_v_2 := order.hash.get("id")) is not None
                             else _index(order, "id", "local 'order'")
                         ),
                         "address": (
-                            order.hash.get("shipping_address")
-                            if type(order) is _T and order.meta is None
+                            _v_3
+                            if type(order) is _T
+                            and (_v_3 := order.hash.get("shipping_address")) is not None
                             else _index(order, "shipping_address", "local 'order'")
                         ),
                     },
@@ -79,8 +81,8 @@ def _chunk(_ex, *_va):
                 _ex,
                 "app:refund_payment",
                 (
-                    payment.hash.get("id")
-                    if type(payment) is _T and payment.meta is None
+                    _v_4
+                    if type(payment) is _T and (_v_4 := payment.hash.get("id")) is not None
                     else _index(payment, "id", "local 'payment'")
                 ),
             )
@@ -92,13 +94,14 @@ def _chunk(_ex, *_va):
             {
                 "status": "completed",
                 "payment_id": (
-                    payment.hash.get("id")
-                    if type(payment) is _T and payment.meta is None
+                    _v_5
+                    if type(payment) is _T and (_v_5 := payment.hash.get("id")) is not None
                     else _index(payment, "id", "local 'payment'")
                 ),
                 "tracking": (
-                    shipment.hash.get("tracking_number")
-                    if type(shipment) is _T and shipment.meta is None
+                    _v_6
+                    if type(shipment) is _T
+                    and (_v_6 := shipment.hash.get("tracking_number")) is not None
                     else _index(shipment, "tracking_number", "local 'shipment'")
                 ),
             },
@@ -110,7 +113,7 @@ def _chunk(_ex, *_va):
 
 @temporalio.workflow.defn(name="golden:order")
 class GoldenWorkflow(_LuaWorkflow):
-    """golden:order: order.lua, entry point 'main'."""
+    # golden:order: order.lua, entry point main
 
     __lua_method__ = "main"
     __lua_chunk_fn__ = staticmethod(_chunk)
@@ -119,4 +122,4 @@ class GoldenWorkflow(_LuaWorkflow):
     @temporalio.workflow.run
     async def run(self, *args):
         return await self._lua_run(args)
-__lua_lines__ = _decode_lines("0*15,1*2,2*2,4*3,5*23,9*2,10*2,13*2,15*23,19*2,20*10,21*2,24*18,31*4,0*12")
+__lua_lines__ = _decode_lines("0*15,1*2,2*2,4*3,5*24,9*2,10*2,13*2,15*24,19*2,20*10,21*2,24*19,31*4,0*12")
