@@ -1,10 +1,15 @@
 """The ``luac2py`` command line.
 
-    luac2py build SRC -o OUTDIR [--name ns:name]
-    luac2py run SRC --workflow ID [--input JSON]... [--activities MODULE] [--time-skipping]
-                [--address HOST:PORT] [--namespace NS]
-    luac2py exec FILE.lua [ARGS...]
+    luac2py build SRC -o OUTDIR [--name ns:name] [--no-cache]
     luac2py check SRC [--format json]
+    luac2py run SRC [--workflow ID] [--input JSON]... [--activities MODULE]... [--time-skipping]
+                [--address HOST:PORT] [--namespace NS] [--no-worker] [--ui-port N]
+    luac2py worker SRC [--worker ID]... [--activities MODULE]... [--address HOST:PORT]
+                [--namespace NS] [--tls] [--tls-cert F --tls-key F] [--tls-ca F] [--api-key K]
+    luac2py replay SRC HISTORY.json... [--workflow-id ID [--address ...]]
+    luac2py exec FILE.lua [ARGS...]
+
+See docs/commands.md.
 
 Bad input gives ``file:line:col: error: ...`` on stderr and a non-zero exit, never a Python
 traceback; an internal failure is reported as such, with the traceback only under
@@ -15,10 +20,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -37,31 +42,102 @@ def _print_diagnostics(reporter: D.Reporter, stream: Any = None) -> None:
         print(d.render(cache[d.file]), file=stream)
 
 
+class _Progress:
+    """``[12/50] compiling app:foo`` on one terminal line, for builds that take a while."""
+
+    def __init__(self, stream: Any, delay: float = 0.4) -> None:
+        import time
+
+        self.stream = stream
+        self.start = time.monotonic()
+        self.delay = delay
+        self.shown = False
+        self._time = time
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        if not self.shown and self._time.monotonic() - self.start < self.delay:
+            return
+        self.shown = True
+        text = f"[{done + 1}/{total}] compiling {label}"
+        width = shutil.get_terminal_size((80, 20)).columns - 1
+        self.stream.write("\r" + text[:width].ljust(width))
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.shown:
+            width = shutil.get_terminal_size((80, 20)).columns - 1
+            self.stream.write("\r" + " " * width + "\r")
+            self.stream.flush()
+
+
+def _progress() -> _Progress | None:
+    return _Progress(sys.stderr) if sys.stderr.isatty() else None
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Log records from the SDK (an activity that failed, a workflow task that will be
+    retried) as one line each: the exception's kind and message; the traceback is shown only
+    under ``LUAC2PY_DEBUG=1``."""
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's name
+        return f"  {type(ei[1]).__name__}: {ei[1]}"
+
+    def formatStack(self, stack_info: str) -> str:  # noqa: N802
+        return ""
+
+
+def _setup_logging() -> None:
+    if os.environ.get("LUAC2PY_DEBUG"):
+        logging.basicConfig(level=logging.INFO)
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+
+
+def _src_or_error(raw: str) -> Path | None:
+    src = Path(raw)
+    if not src.exists():
+        print(f"error: {src}: no such file or folder", file=sys.stderr)
+        return None
+    return src
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .project import build
 
-    src = Path(args.src)
-    if not src.exists():
-        print(f"error: {src}: no such file or folder", file=sys.stderr)
+    src = _src_or_error(args.src)
+    if src is None:
         return 2
     reporter = D.Reporter()
-    proj = build(src, Path(args.output), reporter, name=args.name)
+    progress = _progress()
+    try:
+        proj = build(src, Path(args.output), reporter, name=args.name, progress=progress,
+                     incremental=not args.no_cache)
+    finally:
+        if progress is not None:
+            progress.finish()
     _print_diagnostics(reporter)
     if reporter.has_errors:
         return 1
-    print(f"built {len(proj.workflows)} workflow(s) into {args.output}", file=sys.stderr)
+    print(f"built {len(proj.workflows)} workflow(s) into {args.output} "
+          f"({proj.compiled} module(s) compiled, {proj.reused} unchanged)", file=sys.stderr)
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .project import compile_project
 
-    src = Path(args.src)
-    if not src.exists():
-        print(f"error: {src}: no such file or folder", file=sys.stderr)
+    src = _src_or_error(args.src)
+    if src is None:
         return 2
     reporter = D.Reporter()
-    compile_project(src, reporter, fmt=False)
+    progress = _progress()
+    try:
+        compile_project(src, reporter, fmt=False, progress=progress)
+    finally:
+        if progress is not None:
+            progress.finish()
     if args.format == "json":
         print(json.dumps([d.to_json() for d in reporter.diagnostics], indent=2))
     else:
@@ -92,42 +168,143 @@ def cmd_exec(args: argparse.Namespace) -> int:
     return run_script(c.text, str(path), [a for a in args.args])
 
 
-def _load_activities(module: str | None) -> list[Any]:
-    if not module:
-        return []
-    import importlib
+def _load_activities(modules: list[str] | None) -> list[Any]:
+    from luac2py_runtime.runner import load_activities
 
-    sys.path.insert(0, os.getcwd())
-    mod = importlib.import_module(module)
-    acts = []
-    for name in dir(mod):
-        obj = getattr(mod, name)
-        if callable(obj) and hasattr(obj, "__temporal_activity_definition"):
-            acts.append(obj)
-    return acts
+    return load_activities(modules or [])
+
+
+class _Built:
+    """A project compiled into a temporary (or given) folder and imported."""
+
+    def __init__(self, src: Path, out: str | None, name: str | None = None) -> None:
+        self.src = src
+        self.tmp: Path | None = None
+        if out:
+            self.pkg_dir = Path(out).resolve()
+        else:
+            self.pkg_dir = _cache_dir(src, name) / "luac2py_project"
+        self.name = name
+        self.proj: Any = None
+        self.pkg: Any = None
+
+    def build(self) -> bool:
+        import fcntl
+
+        from .project import build
+
+        reporter = D.Reporter()
+        progress = _progress()
+        self.pkg_dir.parent.mkdir(parents=True, exist_ok=True)
+        # one build at a time per folder: `worker` and `run` on the same project share it
+        with open(self.pkg_dir.parent / ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                self.proj = build(self.src, self.pkg_dir, reporter, name=self.name,
+                                  progress=progress)
+                if not reporter.has_errors:
+                    self.import_package()
+            finally:
+                if progress is not None:
+                    progress.finish()
+        _print_diagnostics(reporter)
+        return not reporter.has_errors
+
+    def import_package(self) -> Any:
+        import importlib
+
+        if self.pkg is None:
+            sys.path.insert(0, str(self.pkg_dir.parent))
+            self.pkg = importlib.import_module(self.pkg_dir.name)
+            self.pkg.workflows_for(None)  # import every module while the folder is locked
+        return self.pkg
+
+    def sources(self) -> dict[str, str]:
+        """generated module -> Lua source path (as shown in diagnostics)."""
+        out: dict[str, str] = {}
+        reg = getattr(self.proj, "registry", None)
+        if reg is None:
+            for wf in self.proj.workflows:
+                out[wf["module"]] = str(self.src)
+            return out
+        from .project import _display
+
+        for wf in self.proj.workflows:
+            p = reg.entries[wf["entry"]].source_path()
+            if p is not None:
+                out[wf["module"]] = _display(p)
+        return out
+
+    def cleanup(self) -> None:
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _cache_dir(src: Path, name: str | None) -> Path:
+    """Where `run`, `worker` and `replay` build a project (incrementally):
+    ``$LUAC2PY_CACHE_DIR`` (default ``~/.cache/luac2py``) / a hash of the project's path."""
+    import hashlib
+
+    base = os.environ.get("LUAC2PY_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "luac2py")
+    ident = f"{src.resolve()}\0{name or ''}"
+    return Path(base) / "builds" / hashlib.sha256(ident.encode()).hexdigest()[:16]
+
+
+def _exit_hard(code: int, built: _Built | None = None) -> int:
+    # temporalio's core threads may still be winding down; interpreter finalisation racing
+    # with them can abort the process after the work is done, so leave without it
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if built is not None:
+        built.cleanup()
+    os._exit(code)
+
+
+def _conn_flags(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "address": args.address, "namespace": args.namespace, "api_key": args.api_key,
+        "tls": args.tls, "tls_cert": args.tls_cert, "tls_key": args.tls_key,
+        "tls_ca": args.tls_ca,
+    }
+
+
+def _pick_workflow(proj: Any, wanted: str | None, src: Path) -> dict[str, str] | None:
+    wfs = proj.workflows
+    if wanted is None:
+        if len(wfs) == 1:
+            return dict(wfs[0])
+        names = ", ".join(w["name"] for w in wfs)
+        print(f"error: {src} has {len(wfs)} workflows: pick one with --workflow "
+              f"(have: {names})", file=sys.stderr)
+        return None
+    for w in wfs:
+        if wanted in (w["name"], w.get("entry")):
+            return dict(w)
+    names = ", ".join(w["name"] for w in wfs)
+    print(f"error: no workflow '{wanted}' in {src} (have: {names})", file=sys.stderr)
+    return None
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from .project import build
-
-    src = Path(args.src)
-    if not src.exists():
-        print(f"error: {src}: no such file or folder", file=sys.stderr)
+    _setup_logging()
+    src = _src_or_error(args.src)
+    if src is None:
         return 2
-    reporter = D.Reporter()
-    tmp = Path(tempfile.mkdtemp(prefix="luac2py-run-"))
-    pkg_name = "luac2py_run_pkg"
-    proj = build(src, tmp / pkg_name, reporter,
-                 name=args.workflow if src.is_file() else None)
-    _print_diagnostics(reporter)
-    if reporter.has_errors:
+    if args.no_worker and not _wants_cluster(args):
+        print("error: --no-worker needs a cluster where a worker runs: give --address (or set "
+              "TEMPORAL_ADDRESS)", file=sys.stderr)
+        return 2
+    built = _Built(src, args.build_dir, name=(args.workflow or f"local:{src.stem}")
+                   if src.is_file() else None)
+    if not built.build():
+        built.cleanup()
         return 1
-    names = [w["name"] for w in proj.workflows]
-    if args.workflow not in names:
-        print(f"error: no workflow '{args.workflow}' in {src} (have: {', '.join(names)})",
-              file=sys.stderr)
+    wf = _pick_workflow(built.proj, args.workflow, src)
+    if wf is None:
+        built.cleanup()
         return 2
     inputs = []
     for raw in args.input or []:
@@ -135,40 +312,175 @@ def cmd_run(args: argparse.Namespace) -> int:
             inputs.append(json.loads(raw))
         except json.JSONDecodeError as e:
             print(f"error: --input {raw!r} is not JSON: {e}", file=sys.stderr)
+            built.cleanup()
             return 2
     try:
         activities = _load_activities(args.activities)
     except ImportError as e:
         print(f"error: cannot import activities module {args.activities}: {e}", file=sys.stderr)
+        built.cleanup()
         return 2
-    sys.path.insert(0, str(tmp))
-    from luac2py_runtime.runner import run_workflow
+    pkg = built.import_package()
+    from luac2py_runtime.runner import ConfigError, resolve_connection, run_workflow
 
-    code = asyncio.run(
-        run_workflow(
-            package=pkg_name,
-            workflow=args.workflow,
+    entry = _worker_entry_of(built.proj, wf["name"])
+    task_queue = args.task_queue or (entry["task_queue"] if entry else "luac2py")
+    connection = None
+    if args.address or (not args.time_skipping and _wants_cluster(args)):
+        client_entry = pkg.CLIENT_ENTRIES.get((entry or {}).get("client") or "")
+        try:
+            connection = resolve_connection(client_entry, **_conn_flags(args))
+        except ConfigError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return _exit_hard(2, built)
+    try:
+        code = asyncio.run(_run_guarded(run_workflow(
+            package=pkg.__name__,
+            workflow=wf["name"],
             inputs=inputs,
             activities=activities,
             time_skipping=args.time_skipping,
-            address=args.address,
-            namespace=args.namespace,
-            task_queue=_task_queue_for(proj, args.workflow),
-        )
-    )
-    # temporalio's core threads may still be winding down; interpreter finalisation racing
-    # with them can abort the process after the work is done, so leave without it
-    sys.stdout.flush()
-    sys.stderr.flush()
-    shutil.rmtree(tmp, ignore_errors=True)
-    os._exit(code)
+            namespace=args.namespace or "default",
+            task_queue=task_queue,
+            connection=connection,
+            worker=not args.no_worker,
+            workflow_id=args.workflow_id,
+            ui_port=args.ui_port,
+        )))
+    except KeyboardInterrupt:
+        code = 130
+    except Exception as e:  # noqa: BLE001 - connection failures and the like
+        if os.environ.get("LUAC2PY_DEBUG"):
+            raise
+        print(f"error: {type(e).__name__}: {e}", file=sys.stderr)
+        code = 1
+    return _exit_hard(code, built)
 
 
-def _task_queue_for(proj: Any, workflow: str) -> str:
+async def _run_guarded(coro: Any) -> int:
+    return int(await coro)
+
+
+def _wants_cluster(args: argparse.Namespace) -> bool:
+    """``run`` talks to an existing cluster when told where (a flag or TEMPORAL_ADDRESS);
+    otherwise it starts a local server."""
+    return bool(args.address or os.environ.get("TEMPORAL_ADDRESS"))
+
+
+def _worker_entry_of(proj: Any, workflow: str) -> dict[str, Any] | None:
     for w in proj.workers:
         if workflow in w["workflows"]:
-            return str(w["task_queue"])
-    return "luac2py"
+            return dict(w)
+    return None
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    import asyncio
+
+    _setup_logging()
+    src = _src_or_error(args.src)
+    if src is None:
+        return 2
+    built = _Built(src, args.build_dir)
+    if not built.build():
+        built.cleanup()
+        return 1
+    try:
+        activities = _load_activities(args.activities)
+    except ImportError as e:
+        print(f"error: cannot import activities module: {e}", file=sys.stderr)
+        built.cleanup()
+        return 2
+    pkg = built.import_package()
+    from luac2py_runtime.runner import ConfigError, plan_workers, serve
+
+    try:
+        plans = plan_workers(pkg, args.worker or [], task_queue=args.task_queue,
+                             **_conn_flags(args))
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return _exit_hard(2, built)
+    if not plans:
+        print(f"error: {src}: no workflows to serve", file=sys.stderr)
+        return _exit_hard(2, built)
+    try:
+        code = asyncio.run(serve(pkg, plans, activities, sandboxed=args.sandboxed))
+    except KeyboardInterrupt:
+        code = 0
+    except Exception as e:  # noqa: BLE001 - connection failures and the like
+        if os.environ.get("LUAC2PY_DEBUG"):
+            raise
+        print(f"error: worker failed: {type(e).__name__}: {e}", file=sys.stderr)
+        code = 1
+    return _exit_hard(code, built)
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    import asyncio
+
+    src = _src_or_error(args.src)
+    if src is None:
+        return 2
+    if not args.histories and not args.workflow_id:
+        print("error: give HISTORY.json files or --workflow-id", file=sys.stderr)
+        return 2
+    built = _Built(src, args.build_dir)
+    if not built.build():
+        built.cleanup()
+        return 1
+    pkg = built.import_package()
+    from luac2py_runtime.replay import iter_lines, load_history, replay
+    from luac2py_runtime.runner import ConfigError, quiet_core_logs, resolve_connection
+
+    quiet_core_logs()
+    histories = []
+    for h in args.histories:
+        try:
+            histories.append((h, load_history(h)))
+        except (OSError, ValueError, KeyError) as e:
+            print(f"error: {h}: cannot read history: {e}", file=sys.stderr)
+            return _exit_hard(2, built)
+
+    async def go() -> list[Any]:
+        if args.workflow_id:
+            conn = resolve_connection(None, **_conn_flags(args))
+            client = await conn.connect()
+            for wid in args.workflow_id:
+                hist = await client.get_workflow_handle(wid).fetch_history()
+                histories.append((wid, hist))
+        return await replay(pkg, histories)
+
+    try:
+        reports = asyncio.run(go())
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return _exit_hard(2, built)
+    except Exception as e:  # noqa: BLE001 - connection failures, unknown workflow IDs
+        if os.environ.get("LUAC2PY_DEBUG"):
+            raise
+        print(f"error: {type(e).__name__}: {e}", file=sys.stderr)
+        return _exit_hard(1, built)
+    sources = built.sources()
+    bad = 0
+    for rep in reports:
+        for line in iter_lines(rep, sources):
+            print(line, file=sys.stdout if rep.ok else sys.stderr)
+        bad += not rep.ok
+    print(f"{len(reports) - bad} of {len(reports)} histor{'y' if len(reports) == 1 else 'ies'} "
+          "replayed", file=sys.stderr)
+    return _exit_hard(1 if bad else 0, built)
+
+
+def _add_connection_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("connection (flags > TEMPORAL_* env vars > temporal.client entry "
+                             "> localhost:7233)")
+    g.add_argument("--address", help="HOST:PORT of the Temporal frontend")
+    g.add_argument("--namespace", help="Temporal namespace")
+    g.add_argument("--api-key", help="API key (Temporal Cloud); implies TLS")
+    g.add_argument("--tls", action="store_true", help="connect with TLS")
+    g.add_argument("--tls-cert", help="client certificate file (mTLS)")
+    g.add_argument("--tls-key", help="client private key file (mTLS)")
+    g.add_argument("--tls-ca", help="CA certificate file for the server")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,6 +490,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("src")
     b.add_argument("-o", "--output", required=True)
     b.add_argument("--name", help="workflow type for a single .lua file (ns:name)")
+    b.add_argument("--no-cache", action="store_true", help="recompile every module")
     b.set_defaults(fn=cmd_build)
     c = sub.add_parser("check", help="report all diagnostics, write nothing")
     c.add_argument("src")
@@ -189,13 +502,42 @@ def main(argv: list[str] | None = None) -> int:
     e.set_defaults(fn=cmd_exec)
     r = sub.add_parser("run", help="compile and execute a workflow on a Temporal server")
     r.add_argument("src")
-    r.add_argument("--workflow", required=True)
-    r.add_argument("--input", action="append")
-    r.add_argument("--activities")
-    r.add_argument("--time-skipping", action="store_true")
-    r.add_argument("--address")
-    r.add_argument("--namespace", default="default")
+    r.add_argument("--workflow", help="workflow type or entry ID (needed when there are "
+                   "several)")
+    r.add_argument("--input", action="append", help="one JSON value per workflow argument")
+    r.add_argument("--activities", action="append", help="Python module with activities")
+    r.add_argument("--time-skipping", action="store_true",
+                   help="use the time-skipping test server instead of the dev server")
+    r.add_argument("--task-queue", help="override the worker entry's task queue")
+    r.add_argument("--workflow-id", help="workflow ID (default: a fresh one)")
+    r.add_argument("--no-worker", action="store_true",
+                   help="only start the workflow (a `luac2py worker` serves it)")
+    r.add_argument("--ui-port", type=int, help="web UI port of the dev server (default: free)")
+    r.add_argument("--build-dir", help="build into this folder (default: a per-project folder "
+                   "under $LUAC2PY_CACHE_DIR or ~/.cache/luac2py)")
+    _add_connection_flags(r)
     r.set_defaults(fn=cmd_run)
+    w = sub.add_parser("worker", help="serve the project's workflows (and Python activities)")
+    w.add_argument("src")
+    w.add_argument("--worker", action="append",
+                   help="temporal.worker entry to serve (default: all of them)")
+    w.add_argument("--activities", action="append", help="Python module with activities")
+    w.add_argument("--task-queue", help="override the task queue")
+    w.add_argument("--build-dir", help="build into this folder (default: a per-project folder "
+                   "under $LUAC2PY_CACHE_DIR or ~/.cache/luac2py)")
+    w.add_argument("--sandboxed", action="store_true",
+                   help="run workflows in temporalio's sandbox")
+    _add_connection_flags(w)
+    w.set_defaults(fn=cmd_worker)
+    rp = sub.add_parser("replay", help="replay recorded histories against the compiled code")
+    rp.add_argument("src")
+    rp.add_argument("histories", nargs="*", metavar="HISTORY.json")
+    rp.add_argument("--build-dir", help="build into this folder (default: a per-project "
+                    "folder under $LUAC2PY_CACHE_DIR or ~/.cache/luac2py)")
+    rp.add_argument("--workflow-id", action="append",
+                    help="fetch this workflow's history from the cluster")
+    _add_connection_flags(rp)
+    rp.set_defaults(fn=cmd_replay)
     args = p.parse_args(argv)
     try:
         return int(args.fn(args))

@@ -2,8 +2,11 @@
 
     source --parse--> Chunk --analyse--> Unit --lower--> ast --emit--> module text
 
-``compile_chunk`` compiles one Lua file; ``build`` compiles a project (a registry folder or a
-single file) into a package and writes it atomically.
+``compile_chunk`` compiles one Lua file; ``project.build`` compiles a project (a registry folder
+or a single file) into a package and writes it atomically with ``write_package_atomically``.
+
+The phases are imported when first used: a no-op rebuild (every module reused from the cache)
+never loads the parser, the lowering, jinja2 or black.
 """
 
 from __future__ import annotations
@@ -11,14 +14,15 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import diagnostics as D
-from .emit.module import WorkflowSpec, emit_module, render
-from .lower.chunk import lower_chunk
-from .lower.context import Ctx
-from .semantics.analysis import LibrarySummary, Unit, analyse
+
+if TYPE_CHECKING:
+    from .emit.module import WorkflowSpec
+    from .semantics.analysis import LibrarySummary, Unit
 
 
 @dataclass
@@ -49,6 +53,11 @@ def compile_chunk(
     in_workflow: bool = True,
     fmt: bool = True,
 ) -> Compiled | None:
+    from .emit.module import emit_module
+    from .lower.chunk import lower_chunk
+    from .lower.context import Ctx
+    from .semantics.analysis import Unit, analyse
+
     chunk = parse_source(source, filename, reporter)
     if chunk is None:
         return None
@@ -91,21 +100,37 @@ def compile_chunk(
 # -- packages ----------------------------------------------------------------------------
 
 
-@dataclass
-class BuildResult:
-    outdir: Path
-    workflows: list[str] = field(default_factory=list)
-    modules_written: int = 0
-    modules_reused: int = 0
+def _same_package(outdir: Path, files: dict[str, str]) -> bool:
+    """Whether ``outdir`` already holds exactly these files (a no-op rebuild)."""
+    try:
+        existing = {p.name for p in outdir.iterdir()}
+    except OSError:
+        return False
+    if existing != set(files) and existing != set(files) | {"__pycache__"}:
+        return False
+    for rel, text in files.items():
+        try:
+            if (outdir / rel).read_text(encoding="utf-8") != text:
+                return False
+        except (OSError, UnicodeDecodeError):
+            return False
+    return True
 
 
 def write_package_atomically(outdir: Path, files: dict[str, str]) -> None:
-    """Write every file into a fresh temporary folder next to ``outdir``, then swap it in."""
+    """Write every file into a fresh temporary folder next to ``outdir``, then swap it in.
+    When ``outdir`` already holds exactly these files it is left alone (no swap under the feet
+    of a process importing from it)."""
     outdir = outdir.resolve()
+    if all("/" not in rel for rel in files) and _same_package(outdir, files):
+        return
     parent = outdir.parent
     parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.tmp-", dir=parent))
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; a package is not
         for rel, text in files.items():
             p = tmp / rel
             p.parent.mkdir(parents=True, exist_ok=True)
@@ -123,6 +148,8 @@ def write_package_atomically(outdir: Path, files: dict[str, str]) -> None:
         raise
 
 
-def package_init(workflows: list[dict[str, str]], workers: list[dict[str, object]],
-                 clients: dict[str, dict[str, object]]) -> str:
+def package_init(workflows: list[dict[str, str]], workers: list[dict[str, Any]],
+                 clients: dict[str, dict[str, Any]]) -> str:
+    from .emit.module import render
+
     return render("package_init.py.j2", workflows=workflows, workers=workers, clients=clients)

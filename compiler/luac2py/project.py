@@ -3,19 +3,37 @@
     samples/order/_index.yaml  ->  out/__init__.py              (WORKFLOWS, WORKER_ENTRIES, ...)
     order_workflow.lua             out/app_order_workflow.py    (one module per workflow)
                                    out/lib_app_util.py          (one per library.lua entry)
+                                   out/.luac2py-cache.json      (what each module was built from)
+
+Incremental builds: every generated module is keyed by a hash of its Lua source, the entry's
+settings, what it imports and the compiler itself (a digest of the compiler's own source files
+and templates and of black's version). When the key recorded in ``OUTDIR/.luac2py-cache.json``
+matches and the module in OUTDIR is the one recorded, the module is reused (with its warnings)
+instead of compiled. The package is still written whole and atomically. The output depends only
+on the inputs: two builds of the same project give identical files.
+
+This module imports the compiler proper (parser, lowering, black, jinja2) only when something
+has to be compiled, so that a no-op rebuild stays cheap.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, Callable
 
 from . import diagnostics as D
-from .driver import compile_chunk, package_init, write_package_atomically
-from .emit.module import WorkflowSpec
-from .registry import Entry, Registry, load_registry, validate
-from .semantics.analysis import LibrarySummary
+from .registry import Entry, Registry, library_imports, library_order, load_registry, validate
+
+CACHE_FILE = ".luac2py-cache.json"
+CACHE_VERSION = 1
+
+# progress(done, total, label): called before each module that is actually compiled
+ProgressFn = Callable[[int, int, str], None]
 
 
 def py_ident(s: str) -> str:
@@ -37,9 +55,136 @@ def class_name(entry_id: str) -> str:
 class Project:
     files: dict[str, str] = field(default_factory=dict)
     workflows: list[dict[str, str]] = field(default_factory=list)
-    workers: list[dict[str, object]] = field(default_factory=list)
-    clients: dict[str, dict[str, object]] = field(default_factory=dict)
+    workers: list[dict[str, Any]] = field(default_factory=list)
+    clients: dict[str, dict[str, Any]] = field(default_factory=dict)
     registry: Registry | None = None
+    compiled: int = 0  # modules compiled in this build
+    reused: int = 0  # modules taken unchanged from the previous build
+    cache: dict[str, Any] = field(default_factory=dict)  # module file -> record
+
+
+# -- the compiler's own digest ------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def compiler_digest() -> str:
+    """A digest of everything that shapes the output: the compiler's source files, the
+    templates and black's version (its formatting is part of the output). Found through
+    import specs, not importlib.metadata/resources, which cost more than the rest of a no-op
+    rebuild."""
+    import importlib.util
+
+    h = hashlib.sha256()
+    pkg = Path(__file__).resolve().parent
+    paths = sorted(pkg.rglob("*.py"))
+    tspec = importlib.util.find_spec("luac2py.templates")
+    for loc in (tspec.submodule_search_locations or []) if tspec else []:
+        paths += sorted(Path(loc).glob("*.j2"))
+    bspec = importlib.util.find_spec("_black_version")  # black's version, as black has it
+    if bspec is not None and bspec.origin:
+        paths.append(Path(bspec.origin))
+    for p in paths:
+        if "__pycache__" in p.parts:
+            continue
+        h.update(p.name.encode())
+        h.update(b"\0")
+        h.update(p.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def _key(**parts: Any) -> str:
+    parts["compiler"] = compiler_digest()
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ModuleCache:
+    """The previous build's records (``OUTDIR/.luac2py-cache.json``) and its modules."""
+
+    def __init__(self, outdir: Path | None) -> None:
+        self.outdir = outdir
+        self.records: dict[str, Any] = {}
+        if outdir is None:
+            return
+        try:
+            data = json.loads((outdir / CACHE_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("version") == CACHE_VERSION:
+            mods = data.get("modules")
+            if isinstance(mods, dict):
+                self.records = mods
+
+    def lookup(self, module_file: str, key: str) -> tuple[str, dict[str, Any]] | None:
+        rec = self.records.get(module_file)
+        if self.outdir is None or not isinstance(rec, dict) or rec.get("key") != key:
+            return None
+        try:
+            text = (self.outdir / module_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if _sha(text) != rec.get("sha256"):
+            return None
+        return text, rec
+
+
+def _record(key: str, text: str, diags: list[D.Diagnostic], **extra: Any) -> dict[str, Any]:
+    return {"key": key, "sha256": _sha(text), "diagnostics": [d.to_json() for d in diags],
+            **extra}
+
+
+def _replay_diagnostics(rec: dict[str, Any], reporter: D.Reporter) -> None:
+    for d in rec.get("diagnostics") or []:
+        reporter.add(D.Diagnostic(d["code"], d["severity"], d["message"], d["file"], d["line"],
+                                  d["col"]))
+
+
+class _Builder:
+    """Compiles modules for one project, reusing cached ones."""
+
+    def __init__(self, proj: Project, reporter: D.Reporter, fmt: bool, cache: ModuleCache | None,
+                 progress: ProgressFn | None, total: int) -> None:
+        self.proj = proj
+        self.reporter = reporter
+        self.fmt = fmt
+        self.cache = cache
+        self.progress = progress
+        self.total = total
+        self.done = 0
+
+    def module(self, module_file: str, label: str, key_parts: dict[str, Any],
+               compile_fn: Callable[[], Any]) -> tuple[str, Any] | None:
+        """(text, record or Compiled) of one module, from the cache when its key matches."""
+        key = _key(**key_parts) if self.cache is not None else ""
+        if self.cache is not None:
+            hit = self.cache.lookup(module_file, key)
+            if hit is not None:
+                text, rec = hit
+                _replay_diagnostics(rec, self.reporter)
+                self.proj.files[module_file] = text
+                self.proj.cache[module_file] = rec
+                self.proj.reused += 1
+                self.done += 1
+                return text, rec
+        if self.progress is not None:
+            self.progress(self.done, self.total, label)
+        before = len(self.reporter.diagnostics)
+        c = compile_fn()
+        self.done += 1
+        self.proj.compiled += 1
+        if c is None:
+            return None
+        self.proj.files[module_file] = c.text
+        if self.cache is not None:
+            exports_async = any(fi.is_async for fi in c.unit.res.functions)
+            self.proj.cache[module_file] = _record(
+                key, c.text, self.reporter.diagnostics[before:], exports_async=exports_async)
+        return c.text, c
 
 
 def _read_source(path: Path, reporter: D.Reporter, where: Entry | None) -> str | None:
@@ -59,82 +204,187 @@ def _read_source(path: Path, reporter: D.Reporter, where: Entry | None) -> str |
         return None
 
 
-def compile_single_file(path: Path, name: str, reporter: D.Reporter, fmt: bool = True) -> Project:
+def compile_single_file(path: Path, name: str, reporter: D.Reporter, fmt: bool = True,
+                        cache: ModuleCache | None = None,
+                        progress: ProgressFn | None = None) -> Project:
     proj = Project()
     src = _read_source(path, reporter, None)
     if src is None:
         return proj
     mod = py_ident(name)
     cls = class_name(name)
-    spec = WorkflowSpec(name=name, cls=cls, method="main", libraries={})
-    c = compile_chunk(src, str(path), reporter, chunk_name=path.name, workflow=spec, fmt=fmt)
-    if c is not None:
-        proj.files[mod + ".py"] = c.text
-        proj.workflows.append({"name": name, "module": mod, "cls": cls})
+    b = _Builder(proj, reporter, fmt, cache, progress, 1)
+
+    def compile_it() -> Any:
+        from .driver import compile_chunk
+        from .emit.module import WorkflowSpec
+
+        spec = WorkflowSpec(name=name, cls=cls, method="main", libraries={})
+        return compile_chunk(src, str(path), reporter, chunk_name=path.name, workflow=spec,
+                             fmt=fmt)
+
+    r = b.module(mod + ".py", name, {"kind": "single", "source": src, "file": str(path),
+                                      "name": name, "fmt": fmt}, compile_it)
+    if r is not None:
+        proj.workflows.append({"name": name, "module": mod, "cls": cls, "entry": name})
     return proj
 
 
-def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True) -> Project:
+def _unique_modules(ids: list[str], prefix: str, taken: set[str]) -> dict[str, str]:
+    """entry ID -> module name, distinct even when two IDs map to the same identifier."""
+    out: dict[str, str] = {}
+    for eid in sorted(ids):
+        base = prefix + py_ident(eid)
+        name, n = base, 2
+        while name in taken or name == "__init__":
+            name, n = f"{base}_{n}", n + 1
+        taken.add(name)
+        out[eid] = name
+    return out
+
+
+def _closure(lib_ids: dict[str, str], reg: Registry) -> list[tuple[str, str, str]]:
+    """(alias, library ID, importer) of every library reachable from ``lib_ids``."""
+    out: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    todo = [(a, t, "") for a, t in sorted(lib_ids.items())]
+    while todo:
+        alias, tid, via = todo.pop(0)
+        out.append((alias, tid, via))
+        if tid in seen or tid not in reg.entries:
+            continue
+        seen.add(tid)
+        for a, t in sorted(library_imports(reg.entries[tid]).items()):
+            todo.append((a, t, tid))
+    return out
+
+
+def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
+                     cache: ModuleCache | None = None,
+                     progress: ProgressFn | None = None) -> Project:
     proj = Project()
     reg = load_registry(root, reporter)
     proj.registry = reg
     validate(reg, reporter)
     if reporter.has_errors:
         return proj
-    libs: dict[str, LibrarySummary] = {}  # library entry id -> summary
-    for e in sorted(reg.of_kind("library.lua"), key=lambda e: e.id):
+    lib_entries = library_order(reg, D.Reporter())
+    wf_entries = sorted(reg.of_kind("workflow.lua"), key=lambda e: e.id)
+    taken: set[str] = set()
+    lib_mods = _unique_modules([e.id for e in lib_entries], "lib_", taken)
+    wf_mods = _unique_modules([e.id for e in wf_entries], "", taken)
+    b = _Builder(proj, reporter, fmt, cache, progress, len(lib_entries) + len(wf_entries))
+
+    # library entry id -> (python module, exports_async)
+    libs: dict[str, tuple[str, bool]] = {}
+    for e in lib_entries:
         path = e.source_path()
         assert path is not None
         src = _read_source(path, reporter, e)
         if src is None:
             continue
-        mod = "lib_" + py_ident(e.id)
-        c = compile_chunk(src, _display(path, root), reporter, chunk_name=path.name,
-                          allowed_modules=_modules(e), fmt=fmt)
-        if c is None:
+        mod = lib_mods[e.id]
+        imports = {a: t for a, t in library_imports(e).items() if t in libs}
+        if len(imports) != len(library_imports(e)):
+            continue  # an imported library failed to compile: already reported
+        summaries = {a: libs[t] for a, t in imports.items()}
+        display = _display(path)
+        allowed = _modules(e)
+
+        def compile_lib(src: str = src, display: str = display, path: Path = path,
+                        allowed: frozenset[str] = allowed,
+                        summaries: dict[str, tuple[str, bool]] = summaries) -> Any:
+            from .driver import compile_chunk
+            from .semantics.analysis import LibrarySummary
+
+            return compile_chunk(
+                src, display, reporter, chunk_name=path.name, allowed_modules=allowed,
+                libraries={a: LibrarySummary(a, m, ea) for a, (m, ea) in summaries.items()},
+                fmt=fmt)
+
+        r = b.module(mod + ".py", e.id, {
+            "kind": "library", "source": src, "file": display, "chunk": path.name,
+            "modules": sorted(allowed), "libraries": summaries, "fmt": fmt}, compile_lib)
+        if r is None:
             continue
-        proj.files[mod + ".py"] = c.text
-        exports_async = any(fi.is_async for fi in c.unit.res.functions)
-        libs[e.id] = LibrarySummary(alias=e.id, module="." + mod, exports_async=exports_async)
-    for e in sorted(reg.of_kind("workflow.lua"), key=lambda e: e.id):
+        exports_async = (r[1].get("exports_async") if isinstance(r[1], dict)
+                         else any(fi.is_async for fi in r[1].unit.res.functions))
+        libs[e.id] = ("." + mod, bool(exports_async))
+
+    for e in wf_entries:
         path = e.source_path()
         assert path is not None
         src = _read_source(path, reporter, e)
         if src is None:
             continue
-        wf_name = e.meta("temporal", "workflow", "name") or e.id
-        imports = {str(a): e.ref(str(t)) for a, t in (e.data.get("imports") or {}).items()}
-        summaries = {a: LibrarySummary(a, libs[t].module, libs[t].exports_async)
-                     for a, t in imports.items() if t in libs}
-        mod = py_ident(e.id)
+        wf_name = str(e.meta("temporal", "workflow", "name") or e.id)
+        direct = library_imports(e)
+        if any(t not in libs for t in direct.values()):
+            continue  # an imported library failed to compile: already reported
+        # the runtime resolves require(alias) per execution, so every library reachable from
+        # the workflow is registered under its alias: an alias must mean one library
+        aliases: dict[str, str] = {}
+        conflict = False
+        for alias, tid, via in _closure(direct, reg):
+            if aliases.setdefault(alias, tid) != tid:
+                reporter.add(D.registry_error(
+                    str(e.file), e.line,
+                    f"entry '{e.id}': import alias '{alias}' names both '{aliases[alias]}' and "
+                    f"'{tid}' (imported by '{via or e.id}'); luac2py needs one library per alias "
+                    "among a workflow's imports", "L2P213"))
+                conflict = True
+        if conflict or any(t not in libs for t in aliases.values()):
+            continue
+        summaries = {a: libs[t] for a, t in direct.items()}
+        spec_libs = {a: libs[t][0] for a, t in sorted(aliases.items())}
+        mod = wf_mods[e.id]
         cls = class_name(e.id)
-        spec = WorkflowSpec(
-            name=str(wf_name),
-            cls=cls,
-            method=str(e.data.get("method") or "main"),
-            libraries={a: s.module for a, s in summaries.items()},
-        )
-        c = compile_chunk(src, _display(path, root), reporter, chunk_name=path.name,
-                          allowed_modules=_modules(e), libraries=summaries, workflow=spec,
-                          fmt=fmt)
-        if c is None:
+        method = str(e.data.get("method") or "main")
+        display = _display(path)
+        allowed = _modules(e)
+
+        def compile_wf(src: str = src, display: str = display, path: Path = path,
+                       allowed: frozenset[str] = allowed, wf_name: str = wf_name,
+                       cls: str = cls, method: str = method,
+                       summaries: dict[str, tuple[str, bool]] = summaries,
+                       spec_libs: dict[str, str] = spec_libs) -> Any:
+            from .driver import compile_chunk
+            from .emit.module import WorkflowSpec
+            from .semantics.analysis import LibrarySummary
+
+            spec = WorkflowSpec(name=wf_name, cls=cls, method=method, libraries=spec_libs)
+            return compile_chunk(
+                src, display, reporter, chunk_name=path.name, allowed_modules=allowed,
+                libraries={a: LibrarySummary(a, m, ea) for a, (m, ea) in summaries.items()},
+                workflow=spec, fmt=fmt)
+
+        r = b.module(mod + ".py", e.id, {
+            "kind": "workflow", "source": src, "file": display, "chunk": path.name,
+            "modules": sorted(allowed), "libraries": summaries, "spec_libraries": spec_libs,
+            "name": wf_name, "cls": cls, "method": method, "fmt": fmt}, compile_wf)
+        if r is None:
             continue
-        proj.files[mod + ".py"] = c.text
-        proj.workflows.append({"name": str(wf_name), "module": mod, "cls": cls,
-                               "entry": e.id})
+        proj.workflows.append({"name": wf_name, "module": mod, "cls": cls, "entry": e.id})
+
+    clients: dict[str, Entry] = {c.id: c for c in reg.of_kind("temporal.client")}
     for w in sorted(reg.of_kind("temporal.worker"), key=lambda e: e.id):
         names = [wf["name"] for wf in proj.workflows
                  if _worker_of(reg.entries[wf["entry"]]) == w.id]
         client = w.data.get("client")
+        cid = w.ref(str(client)) if client else None
+        prefix = ""
+        if cid in clients:
+            prefix = str(clients[cid].data.get("tq_prefix") or "")
         proj.workers.append({
             "id": w.id,
-            "task_queue": str(w.data.get("task_queue") or w.id),
-            "client": w.ref(str(client)) if client else None,
+            "task_queue": prefix + str(w.data.get("task_queue") or w.id),
+            "client": cid,
             "workflows": names,
+            "worker_options": dict(w.data.get("worker_options") or {}),
         })
-    for c in sorted(reg.of_kind("temporal.client"), key=lambda e: e.id):
-        proj.clients[c.id] = {k: v for k, v in c.data.items()
-                              if k in ("address", "namespace", "tq_prefix", "tls", "auth")}
+    for cid in sorted(clients):
+        proj.clients[cid] = {k: v for k, v in clients[cid].data.items()
+                             if k in ("address", "namespace", "tq_prefix", "tls", "auth")}
     return proj
 
 
@@ -148,7 +398,7 @@ def _modules(e: Entry) -> frozenset[str]:
     return frozenset(str(m) for m in mods) if isinstance(mods, list) else frozenset()
 
 
-def _display(path: Path, root: Path) -> str:
+def _display(path: Path) -> str:
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
@@ -156,17 +406,42 @@ def _display(path: Path, root: Path) -> str:
 
 
 def compile_project(src: Path, reporter: D.Reporter, name: str | None = None,
-                    fmt: bool = True) -> Project:
+                    fmt: bool = True, cache: ModuleCache | None = None,
+                    progress: ProgressFn | None = None) -> Project:
     if src.is_file():
-        return compile_single_file(src, name or f"local:{src.stem}", reporter, fmt=fmt)
-    return compile_registry(src, reporter, fmt=fmt)
+        return compile_single_file(src, name or f"local:{src.stem}", reporter, fmt=fmt,
+                                   cache=cache, progress=progress)
+    return compile_registry(src, reporter, fmt=fmt, cache=cache, progress=progress)
 
 
-def build(src: Path, outdir: Path, reporter: D.Reporter, name: str | None = None) -> Project:
-    proj = compile_project(src, reporter, name)
+def _package_init(proj: Project, cache: ModuleCache) -> str:
+    key = _key(kind="init", workflows=proj.workflows, workers=proj.workers,
+               clients=proj.clients)
+    hit = cache.lookup("__init__.py", key)
+    if hit is not None:
+        proj.cache["__init__.py"] = hit[1]
+        return hit[0]
+    from .driver import package_init
+
+    text = package_init(proj.workflows, proj.workers, proj.clients)
+    proj.cache["__init__.py"] = _record(key, text, [])
+    return text
+
+
+def build(src: Path, outdir: Path, reporter: D.Reporter, name: str | None = None,
+          progress: ProgressFn | None = None, incremental: bool = True) -> Project:
+    """Compile ``src`` into the package ``outdir`` (written atomically; left untouched when
+    there are errors). ``proj.compiled`` / ``proj.reused`` count the modules."""
+    from .driver import write_package_atomically
+
+    cache = ModuleCache(outdir if incremental else None)
+    proj = compile_project(src, reporter, name, cache=cache, progress=progress)
     if reporter.has_errors:
         return proj
     files = dict(proj.files)
-    files["__init__.py"] = package_init(proj.workflows, proj.workers, proj.clients)
+    files["__init__.py"] = _package_init(proj, cache)
+    records = {f: proj.cache[f] for f in sorted(files) if f in proj.cache}
+    files[CACHE_FILE] = json.dumps({"version": CACHE_VERSION, "compiler": compiler_digest(),
+                                    "modules": records}, indent=1, sort_keys=True) + "\n"
     write_package_atomically(outdir, files)
     return proj

@@ -66,7 +66,13 @@ class Registry:
         return [e for e in self.entries.values() if e.kind == kind]
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's loader when PyYAML was built with it (about 10x faster: YAML parsing is most of a
+# no-op rebuild), else the pure-Python one; both report positions
+_Base: Any = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
+_Base = _Base or yaml.SafeLoader
+
+
+class _LineLoader(_Base):  # type: ignore[misc, valid-type]
     pass
 
 

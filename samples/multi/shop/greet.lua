@@ -1,0 +1,7 @@
+local util = require("util")
+
+local function main(name)
+    return util.greeting(name)
+end
+
+return main
