@@ -131,7 +131,7 @@ class Mailbox:
         self.listeners: dict[str, tuple[Channel, bool]] = {}  # topic -> (channel, as_message)
         self.inbox: Channel | None = None
         self.backlog: deque[Message] = deque()
-        self.events = Channel(float("inf"))
+        self.events = Channel(float("inf"), external=True)
 
     def deliver(self, msg: Message) -> None:
         lst = self.listeners.get(msg.topic)
@@ -147,7 +147,7 @@ class Mailbox:
         existing = self.listeners.get(topic)
         if existing is not None:
             return existing[0]
-        ch = Channel(float("inf"))
+        ch = Channel(float("inf"), external=True)
         self.listeners[topic] = (ch, as_message)
         keep: deque[Message] = deque()
         for m in self.backlog:
@@ -165,7 +165,7 @@ class Mailbox:
 
     def get_inbox(self) -> Channel:
         if self.inbox is None:
-            self.inbox = Channel(float("inf"))
+            self.inbox = Channel(float("inf"), external=True)
             while self.backlog:
                 self.inbox.offer(self.backlog.popleft())
         return self.inbox

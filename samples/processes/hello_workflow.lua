@@ -1,0 +1,5 @@
+local function main(input)
+    return {greeting = "hello " .. ((input and input.name) or "nobody")}
+end
+
+return { main = main }
