@@ -16,7 +16,7 @@ from typing import Any
 import temporalio.api.common.v1
 import temporalio.converter
 
-from .values import LuaTable, Userdata, _BoolKey, from_lua_str, to_lua_str
+from .values import MAXINT, MININT, LuaTable, Userdata, _BoolKey, from_lua_str, to_lua_str
 
 
 class EncodingError(ValueError):
@@ -90,7 +90,16 @@ def py_to_lua(v: Any) -> Any:
     t = type(v)
     if t is str:
         return to_lua_str(v)
-    if t is int or t is float or t is bool or v is None:
+    if t is int:
+        # a JSON integer beyond int64 becomes the nearest float: a Lua integer never leaves
+        # the int64 range
+        if MININT <= v <= MAXINT:
+            return v
+        try:
+            return float(v)
+        except OverflowError:
+            return math.inf if v > 0 else -math.inf
+    if t is float or t is bool or v is None:
         return v
     if t is dict:
         return LuaTable(
