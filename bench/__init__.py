@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``): see BENCHMARKS.md and bench/run_all.py."""

@@ -1,0 +1,1 @@
+"""The worker-bench workloads written idiomatically against temporalio in Python."""

@@ -1,0 +1,96 @@
+"""Memory per open cached execution, for one variant, in its own process (run by run_all.py):
+COUNT counter workflows are started and each answers one Update, so that every one is open,
+cached on this worker and waiting for a message; the result is the RSS delta / COUNT.
+
+    python bench/memory.py VARIANT COUNT TARGET_HOST:PORT
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import os
+import sys
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import temporalio.client  # noqa: E402
+
+from bench.common import VARIANTS  # noqa: E402
+from bench.workloads import activities  # noqa: E402
+
+
+def rss_kb() -> int:
+    """Resident set size, after handing freed heap pages back to the system (so that memory
+    freed by the warm-up is not counted as free room for the measured executions)."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+async def open_one(client: temporalio.client.Client, tq: str, tag: str) -> None:
+    h = await client.start_workflow("bench:counter", {"initial": 0},
+                                    id=f"mem-{tag}-{uuid.uuid4()}", task_queue=tq)
+    await h.execute_update("increment", {"amount": 1})
+
+
+async def main(variant: str, count: int, target: str) -> None:
+    v = VARIANTS[variant]
+    base = await temporalio.client.Client.connect(target)
+    client = v.client(base)
+    tq = f"mem-{variant}-{uuid.uuid4().hex[:6]}"
+    worker = v.worker(base, tq, activities.ALL, max_cached_workflows=count + 100,
+                      max_concurrent_workflow_tasks=50)
+    async with worker:
+        sem = asyncio.Semaphore(25)
+
+        async def bounded(i: int, tag: str) -> None:
+            async with sem:
+                await open_one(client, tq, tag)
+
+        # warm up: imports, caches, the first sandbox, allocator arenas
+        await asyncio.gather(*(bounded(i, "warm") for i in range(50)))
+        gc.collect()
+        trace = os.environ.get("BENCH_TRACEMALLOC") == "1"
+        if trace:  # where the memory goes (Python allocations only), for investigating
+            import tracemalloc
+
+            tracemalloc.start(1)
+            snap0 = tracemalloc.take_snapshot()
+        before = rss_kb()
+        await asyncio.gather(*(bounded(i, "m") for i in range(count)))
+        gc.collect()
+        await asyncio.sleep(0.5)
+        after = rss_kb()
+        if trace:
+            snap1 = tracemalloc.take_snapshot()
+            stats = snap1.compare_to(snap0, "lineno")
+            total = sum(st.size_diff for st in stats)
+            print(f"tracemalloc: {total / count / 1024:.1f} KB per execution", file=sys.stderr)
+            for st in stats[:25]:
+                print(f"  {st.size_diff / count:8.0f} B/exec  {st.count_diff / count:6.1f} "
+                      f"obj/exec  {st.traceback}", file=sys.stderr)
+        cached = len(getattr(getattr(worker, "_workflow_worker", None), "_running_workflows", ()))
+        print(json.dumps({"variant": variant, "count": count, "cached": cached,
+                          "rss_before_kb": before,
+                          "rss_after_kb": after, "per_execution_kb": (after - before) / count}))
+        sys.stdout.flush()
+        # the open workflows stay on the (throw-away) server; evicting them all on a worker
+        # shutdown takes long and measures nothing
+        os._exit(0)
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], int(sys.argv[2]), sys.argv[3]))
