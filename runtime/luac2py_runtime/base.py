@@ -25,6 +25,13 @@ class Cell:
         self.v = v
 
 
+class Goto(Exception):
+    """A forward ``goto``: raised by the jump, caught after the statements it skips."""
+
+    def __init__(self, label: int) -> None:
+        self.label = label
+
+
 def _argerror(n: int, fname: str, msg: str) -> LuaError:
     return LuaError(f"bad argument #{n} to '{fname}' ({msg})")
 
@@ -111,7 +118,7 @@ def _ipairs_aux(t: Any, i: Any) -> Any:
     i += 1
     v = ops.index(t, i)
     if v is None:
-        return None
+        return ()
     return (i, v)
 
 
@@ -253,9 +260,16 @@ def getmetatable(v: Any = None, *_: Any) -> Any:
         return protected
     if type(v) is str or isinstance(v, Userdata):
         # the shared string metatable (and runtime objects' tables) are not handed out:
-        # a copy keeps one execution from changing what another sees
-        return LuaTable(None, dict(mt.hash))
+        # a copy keeps one execution from changing what another sees; the tables inside it
+        # (the string metatable's __index) are shared too, so they are copied as well
+        return _copy_shared(mt, 2)
     return mt
+
+
+def _copy_shared(t: LuaTable, depth: int) -> LuaTable:
+    h = {k: (_copy_shared(x, depth - 1) if type(x) is LuaTable and depth > 1 else x)
+         for k, x in t.hash.items()}
+    return LuaTable(list(t.arr), h)
 
 
 # -- errors ----------------------------------------------------------------------------
@@ -263,9 +277,11 @@ def getmetatable(v: Any = None, *_: Any) -> Any:
 
 def error(msg: Any = None, level: Any = 1, *_: Any) -> Any:
     lv = ops.to_integer(level) if level is not None else 1
-    if type(msg) is str and lv and lv > 0:
+    tm = type(msg)
+    if (tm is str or tm is int or tm is float) and lv and lv > 0:
+        # numbers are strings to Lua 5.1's error: they get the position too
         pos = current_position(lv)
-        raise LuaError(where(pos) + msg, 0)
+        raise LuaError(where(pos) + ops.tostring_basic(msg), 0)
     raise LuaError(msg, 0)
 
 
@@ -274,9 +290,14 @@ def lua_assert(*args: Any) -> Any:
         raise _argerror(1, "assert", "value expected")
     v = args[0]
     if v is None or v is False:
-        if len(args) > 1:
-            raise LuaError(args[1], 0)
-        raise LuaError("assertion failed!")
+        msg = args[1] if len(args) > 1 and args[1] is not None else "assertion failed!"
+        tm = type(msg)
+        if tm is int or tm is float:
+            msg = ops.tostring_basic(msg)
+        elif tm is not str:
+            raise _argerror(2, "assert", f"string expected, got {lua_type(msg)}")
+        # Lua 5.1's assert raises with luaL_error: the caller's position, if Lua code
+        raise LuaError(where(current_position(1)) + msg, 0)
     return args if len(args) != 1 else v
 
 
@@ -352,17 +373,26 @@ def method(obj: Any, name: str, desc: str | None = None) -> Any:
     """The function for ``obj:name(...)``."""
     t = type(obj)
     if t is LuaTable:
-        f = obj.hash.get(name) if obj.meta is None else ops.index(obj, name, desc)
+        f = obj.hash.get(name)
+        if f is None and obj.meta is not None:
+            # the class pattern: the method is in the table that is the metatable's __index
+            h = obj.meta.hash.get("__index")
+            if type(h) is LuaTable:
+                f = h.hash.get(name)
+                if f is None and h.meta is not None:
+                    f = ops.index(h, name)
+            elif h is not None:
+                f = ops.index(obj, name, desc)
     elif isinstance(obj, Userdata):
         f = obj.lua_methods.get(name)
         if f is None:
             f = obj.lua_index(name)
     else:
         f = ops.index(obj, name, desc)
-    if f is None:
-        raise LuaError(f"attempt to call method '{name}' (a nil value)")
     if type(f) is FunctionType:
         return f
+    if f is None:
+        raise LuaError(f"attempt to call method '{name}' (a nil value)")
     return ops.callable_of(f, f"method '{name}'")
 
 

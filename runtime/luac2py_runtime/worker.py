@@ -29,8 +29,14 @@ def workflow_runner(sandboxed: bool) -> temporalio.worker.WorkflowRunner:
     if not sandboxed:
         return temporalio.worker.UnsandboxedWorkflowRunner()
     # the runtime is deterministic by design and keeps its state per execution: pass it
-    # through instead of re-importing it on every run
-    restrictions = SandboxRestrictions.default.with_passthrough_modules("luac2py_runtime")
+    # through instead of re-importing it on every run. `cryptography` (pure functions of
+    # their inputs) is passed through too; its compiled extension must be imported before,
+    # outside the sandbox.
+    import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
+
+    restrictions = SandboxRestrictions.default.with_passthrough_modules(
+        "luac2py_runtime", "cryptography"
+    )
     return SandboxedWorkflowRunner(restrictions=restrictions)
 
 

@@ -85,6 +85,7 @@ class LuaWorkflow:
         self._lua_updates: dict[str, _UpdateReply] = {}
         self._lua_outbox: list[tuple[int, str, str, list[Any], str]] = []
         self._lua_outbox_seq = 0
+        self._lua_outbox_released: set[str] = set()  # host PIDs that stopped collecting
         self._lua_signal_sender: str | None = None
         self._lua_update_id: str | None = None
 
@@ -103,8 +104,6 @@ class LuaWorkflow:
         self._lua_update_id = None
         conv = temporalio.workflow.payload_converter()
         py_args = [conv.from_payload(a.payload, None) for a in args]
-        if name == "@outbox":
-            return await self._lua_outbox_take(*py_args)
         if name.startswith("@"):
             raise temporalio.exceptions.ApplicationError(f"unknown internal update {name}",
                                                          type="NotFound", non_retryable=True)
@@ -143,15 +142,46 @@ class LuaWorkflow:
         self._lua_outbox.append(
             (self._lua_outbox_seq, target, topic, [lua_to_py(v) for v in values], sender))
 
-    async def _lua_outbox_take(self, host_pid: Any = None, after: Any = 0) -> Any:
+    @temporalio.workflow.update(
+        name="@outbox",
+        unfinished_policy=temporalio.workflow.HandlerUnfinishedPolicy.ABANDON,
+    )
+    async def _lua_outbox_update(self, host_pid: str, after: int = 0,
+                                 run_id: str | None = None, release: bool = False) -> Any:
+        """The host API's long poll: acknowledges what ``host_pid`` has received of this run
+        (sequence numbers up to ``after``), then waits for more. ``release`` ends the host's
+        pending polls (the host is closing)."""
+        return await self._lua_outbox_take(host_pid, after, run_id, release)
+
+    @temporalio.workflow.query(name="@outbox")
+    def _lua_outbox_query(self, host_pid: str, after: int = 0,
+                          run_id: str | None = None) -> Any:
+        """What is left for ``host_pid`` after ``after`` (also once the run has closed)."""
+        return self._lua_outbox_view(host_pid, int(after or 0))
+
+    def _lua_outbox_view(self, host_pid: str, after: int) -> Any:
+        return {
+            "run_id": temporalio.workflow.info().run_id,
+            "messages": [
+                {"seq": m[0], "topic": m[2], "values": m[3], "from": m[4]}
+                for m in self._lua_outbox if m[1] == host_pid and m[0] > after
+            ],
+        }
+
+    async def _lua_outbox_take(self, host_pid: Any = None, after: Any = 0,
+                               run_id: Any = None, release: bool = False) -> Any:
+        if run_id not in (None, "", temporalio.workflow.info().run_id):
+            after = 0  # an acknowledgement for an earlier run (before a continue-as-new)
         after = int(after or 0)
-        self._lua_outbox = [m for m in self._lua_outbox if not (m[1] == host_pid and m[0] <= after)]
+        self._lua_outbox = [m for m in self._lua_outbox
+                            if not (m[1] == host_pid and m[0] <= after)]
+        released = self._lua_outbox_released
+        if release:
+            released.add(host_pid)
+            return self._lua_outbox_view(host_pid, after)
         await temporalio.workflow.wait_condition(
-            lambda: any(m[1] == host_pid for m in self._lua_outbox))
-        return [
-            {"seq": m[0], "topic": m[2], "values": m[3], "from": m[4]}
-            for m in self._lua_outbox if m[1] == host_pid
-        ]
+            lambda: host_pid in released or any(m[1] == host_pid for m in self._lua_outbox))
+        return self._lua_outbox_view(host_pid, after)
 
     async def _lua_run(self, args: tuple[Any, ...]) -> Any:
         ex = Execution(TemporalBackend(self), chunk_name=type(self).__module__)
@@ -201,6 +231,11 @@ def _lua_failure(e: LuaError) -> temporalio.exceptions.ApplicationError:
     )
 
 
+# Temporal rejects payloads over 2 MB (the default blob size limit); a result that large
+# would fail the workflow task again and again, so it fails the workflow instead.
+RESULT_LIMIT = 2 * 1024 * 1024
+
+
 def _workflow_result(result: Any) -> Any:
     if type(result) is tuple:
         if len(result) >= 2:
@@ -213,8 +248,16 @@ def _workflow_result(result: Any) -> Any:
             return None
         result = result[0]
     try:
-        return lua_to_py(result)
+        value = lua_to_py(result)
     except EncodingError as e:
         raise temporalio.exceptions.ApplicationError(
             f"cannot encode workflow result: {e}", type="Internal", non_retryable=True
         ) from None
+    # encode once here (the SDK passes a RawValue through) to check the size
+    [payload] = temporalio.workflow.payload_converter().to_payloads([value])
+    size = payload.ByteSize()
+    if size > RESULT_LIMIT:
+        raise temporalio.exceptions.ApplicationError(
+            f"workflow result is too large: {size} bytes (Temporal's payload limit is "
+            f"{RESULT_LIMIT} bytes)", type="Internal", non_retryable=True)
+    return RawValue(payload)

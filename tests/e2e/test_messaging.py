@@ -223,3 +223,18 @@ def test_caller_select_gets_the_reply(dev_server, pkg):
     caller, server = with_worker(dev_server, pkg, body)
     assert caller == {"answered": True, "status": {"status": "processing", "progress": 75}}
     assert server["answered"].startswith("{temporal@app:worker|caller-")
+
+
+def test_send_to_self_unknown_and_reserved_topic(ts_server, pkg):
+    async def body(client, tq):
+        wf_id = f"send-{uuid.uuid4()}"
+        target = "{temporal@app:worker|missing-" + str(uuid.uuid4()) + "}"
+        r = await client.execute_workflow("app:send_targets", {"target": target}, id=wf_id,
+                                          task_queue=tq)
+        return r, wf_id
+
+    r, wf_id = with_worker(ts_server, pkg, body)
+    assert r["self_ok"] is True and "self_err" not in r
+    assert "unknown_ok" not in r and r["unknown_kind"] == "NotFound"
+    assert r["reserved_kind"] == "Invalid"
+    assert r["pid"] == "{temporal@app:worker|" + wf_id + "}"

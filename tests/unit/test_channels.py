@@ -23,7 +23,7 @@ def test_channel_module_is_registered() -> None:
     from luac2py_runtime.execution import _ensure_modules_loaded
 
     _ensure_modules_loaded()
-    assert MODULE_BUILDERS["channel"] is wchannel.build
+    assert MODULE_BUILDERS["channel"](None).hash["new"] is wchannel.new
     assert C.MODULES["channel"]["select"].suspends
 
 

@@ -32,7 +32,17 @@ def _env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["pyrepr"] = repr
+    env.filters["comment"] = comment_text
     return env
+
+
+def comment_text(s: object) -> str:
+    """Text that is safe inside a ``#`` comment: control characters (newlines, NUL, ...)
+    escaped, so that no input can end the comment and become code."""
+    text = str(s)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def render(template: str, **kw: Any) -> str:
@@ -67,6 +77,7 @@ def unparse_with_markers(tree: ast.stmt, source_lines: list[str]) -> str:
             text = source_lines[n - 1].strip() if 0 < n <= len(source_lines) else ""
             if len(text) > 80:
                 text = text[:77] + "..."
+            text = comment_text(text)
             out.append(f"{indent}# lua:{n}: {text}".rstrip())
         else:
             out.append(line)
