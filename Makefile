@@ -20,11 +20,13 @@ demo: $(STAMP)
 	  --input '{"id":"o1","total":30,"customer_id":"c1","shipping_address":"Seoul"}' \
 	  --activities samples.order.activities --time-skipping
 
+# the whole suite: everything, then the long fault-injection tests (worker crash, load)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:randomly tests
+	$(BIN)/python -m pytest -q -p no:randomly -m faults tests
 
 test-faults: $(STAMP)
-	$(BIN)/python -m pytest -q -m faults tests
+	$(BIN)/python -m pytest -q -p no:randomly -m faults tests
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -1,5 +1,5 @@
-"""Tests marked ``faults`` here are long: ``make test`` leaves them out, ``make test-faults``
-(``pytest -m faults``) runs them."""
+"""Tests marked ``faults`` here are long: a plain ``pytest tests`` leaves them out, ``pytest -m
+faults`` (``make test-faults``) runs them; ``make test`` runs both."""
 
 from __future__ import annotations
 
