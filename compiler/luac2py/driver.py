@@ -71,26 +71,25 @@ def compile_chunk(
         in_workflow=in_workflow,
     )
     before = len(reporter.diagnostics)
-    analyse(unit)
-    ctx = Ctx(unit, reporter)
-    try:
+    try:  # every phase below walks the tree recursively
+        analyse(unit)
+        ctx = Ctx(unit, reporter)
         chunk_def = lower_chunk(ctx)
+        if any(d.severity == "error" for d in reporter.diagnostics[before:]):
+            return None
+        text = emit_module(
+            chunk_def=chunk_def,
+            imports=ctx.imports,
+            source_name=os.path.basename(filename),
+            chunk_name=chunk_name or os.path.basename(filename),
+            source=source,
+            workflow=workflow,
+            fmt=fmt,
+        )
+        compile(text, filename + ".py", "exec")
     except RecursionError:
         reporter.add(D.too_complex(filename, 1, 1, "nesting too deep"))
         return None
-    if any(d.severity == "error" for d in reporter.diagnostics[before:]):
-        return None
-    text = emit_module(
-        chunk_def=chunk_def,
-        imports=ctx.imports,
-        source_name=os.path.basename(filename),
-        chunk_name=chunk_name or os.path.basename(filename),
-        source=source,
-        workflow=workflow,
-        fmt=fmt,
-    )
-    try:
-        compile(text, filename + ".py", "exec")
     except SyntaxError as e:  # e.g. too many statically nested blocks
         reporter.add(D.too_complex(filename, 1, 1, str(e.msg)))
         return None

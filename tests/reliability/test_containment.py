@@ -367,8 +367,6 @@ def test_specific_escapes_give_nil_or_errors():
     assert r[0].startswith("function: 0x") and r[1].startswith("function: 0x")
 
 
-@pytest.mark.xfail(strict=True, reason="lowering: with dynamic _G use, global reads go to "
-                   "_ex.globals, where the lazy Wippy globals were never installed")
 def test_wippy_globals_with_dynamic_G():
     r = run_lua('local g = _G\n'
                 'return channel ~= nil, errors ~= nil, process ~= nil, coroutine ~= nil, '

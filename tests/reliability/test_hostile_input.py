@@ -139,10 +139,6 @@ DEEP_OK_OR_ERROR = {
     "repeat": "repeat " * 300 + " until true" * 300,
 }
 
-RECURSION_XFAIL = pytest.mark.xfail(
-    strict=True, reason="driver.compile_chunk catches RecursionError only around lowering: "
-    "analyse (scopes.resolve) and emit (ast.unparse) let it escape")
-
 DEEP_RECURSION = {
     "if": "if x then " * 300 + " end" * 300,
     "left-assoc 20000 additions": "return " + "+".join(["1"] * 20000),
@@ -161,8 +157,7 @@ def test_deep_nesting_compiles_or_is_a_clear_error(name):
         assert any(d.code in ("L2P001", "L2P306") for d in diags), [str(d) for d in diags]
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=RECURSION_XFAIL)
-                                  for n in sorted(DEEP_RECURSION)])
+@pytest.mark.parametrize("name", sorted(DEEP_RECURSION))
 def test_very_deep_expressions_compile_or_are_a_clear_error(name):
     c, diags = compile_src(DEEP_RECURSION[name])
     if c is None:
@@ -430,9 +425,6 @@ def _build_and_import(tmp_path: Path, src: Path, cwd: Path | None = None) -> Non
 # -- found while writing these tests -----------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="lowering of generic for: the function expressions of "
-                   "the iterator's explist are defined inside the loop body, after their use "
-                   "(UnboundLocalError)")
 def test_function_expressions_in_a_generic_for_explist():
     r = run_lua("local out = {}\n"
                 "for _, f in ipairs({function() return 1 end, function() return 2 end}) do\n"

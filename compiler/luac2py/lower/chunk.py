@@ -39,6 +39,10 @@ def _lower_chunk(ctx: Ctx) -> ast.stmt:
     body: list[ast.stmt] = [
         ast.Assign([store("_gh")], attr(attr(name("_ex"), "globals"), "hash")),
     ]
+    if unit.res.uses_G:
+        # reads through a dynamic _G see the global table itself, so the Wippy globals that
+        # are otherwise built on first use (channel, process, ...) must be in it
+        body.append(ast.Expr(ast.Call(attr(name("_ex"), "install_globals"), [], [])))
     stmts = unit.chunk.body.body
     body.extend(lower_block(ctx, stmts))
     if falls_through(stmts):

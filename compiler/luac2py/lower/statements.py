@@ -42,10 +42,14 @@ from .functions import build_function
 def lower_block(ctx: Ctx, stmts: list[Any], loop_label: str | None = None) -> list[ast.stmt]:
     """Lower a block. ``loop_label`` names the label ending a loop body (``goto continue``
     directly in that body becomes ``continue``)."""
-    segs = _goto_segments(ctx, stmts, loop_label)
-    if segs:
-        return _lower_segments(ctx, stmts, 0, len(stmts), segs, loop_label)
-    return _lower_stmts(ctx, stmts)
+    outer = ctx.take_pre()  # what the enclosing statement's expressions need first stays
+    try:                    # with that statement (e.g. functions in a generic for's explist)
+        segs = _goto_segments(ctx, stmts, loop_label)
+        if segs:
+            return _lower_segments(ctx, stmts, 0, len(stmts), segs, loop_label)
+        return _lower_stmts(ctx, stmts)
+    finally:
+        ctx.pre = outer
 
 
 def _lower_stmts(ctx: Ctx, stmts: list[Any]) -> list[ast.stmt]:
