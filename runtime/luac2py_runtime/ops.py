@@ -9,6 +9,7 @@ name the operand's role for those messages (``"local 'order'"``, ``"field 'total
 from __future__ import annotations
 
 import math
+import re
 from types import FunctionType
 from typing import Any, Callable
 
@@ -72,6 +73,9 @@ def _desc(v: Any, desc: str | None) -> str:
 # ----------------------------------------------------------------------------------------
 
 
+_HEX_NUMERAL = re.compile(r"(?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?")
+
+
 def str_to_number(s: str) -> int | float | None:
     """Lua's conversion of a string to a number (``tonumber(s)`` with base 10), or None."""
     s = s.strip(" \t\n\r\f\v")
@@ -82,9 +86,11 @@ def str_to_number(s: str) -> int | float | None:
     if body[0] in "+-":
         neg = body[0] == "-"
         body = body[1:]
+        if not body or body[0] in "+-":  # "+-1" is no numeral
+            return None
     if body[:2] in ("0x", "0X"):
         digits = body[2:]
-        if not digits:
+        if not _HEX_NUMERAL.fullmatch(digits):  # int()/fromhex() would take "1_0", " 1"
             return None
         if "." in digits or "p" in digits or "P" in digits:
             try:
@@ -92,11 +98,7 @@ def str_to_number(s: str) -> int | float | None:
             except (ValueError, OverflowError):
                 return None
             return f
-        try:
-            i = int(digits, 16)
-        except ValueError:
-            return None
-        i = wrap_int(i)
+        i = wrap_int(int(digits, 16))
         return wrap_int(-i) if neg else i
     ok = True
     for ch in body:

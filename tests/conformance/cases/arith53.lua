@@ -132,3 +132,9 @@ for _, p in ipairs({{7, 3}, {-7, 3}, {7, -3}, {-7, -3}, {13, 5}}) do
   local a, b = p[1], p[2]
   print(a, b, a // b, a % b, (a // b) * b + a % b == a)
 end
+-- case: tonumber_rejects_what_python_would_take
+for _, s in ipairs({"0x10", "0x1p4", "0x.8", "-0x10", "0x", "0x1_0", "1_0", "0x 1", "0x-1",
+                    "0x+1", "0x1p", "+-1", "-+1", "--1", "- 1", "1e+", ".5", "5.", "0x1P-2",
+                    "0xffffffffffffffff", "  12  ", "1 2", "nan", "inf", "0x1.8"}) do
+  print(s, tonumber(s), math.type(tonumber(s)))
+end
