@@ -296,10 +296,7 @@ def run_lua(src: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     from luac2py import diagnostics as D
     from luac2py.driver import compile_chunk
-    from luac2py.semantics import catalog as C
-    from luac2py_runtime import wchannel, wcrypto, wuuid
     from luac2py_runtime.backend import LocalBackend
-    from luac2py_runtime.execution import MODULE_BUILDERS
     from luac2py_runtime.script import load_module, run_chunk
 
     class Capture(LocalBackend):

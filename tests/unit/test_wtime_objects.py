@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import sys
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
