@@ -182,8 +182,9 @@ def too_complex(file: str, line: int, col: int, what: str) -> Diagnostic:
     return Diagnostic("L2P306", "error", f"too complex to compile: {what}", file, line, col)
 
 
-def registry_error(file: str, line: int, message: str, code: str = "L2P201") -> Diagnostic:
-    return Diagnostic(code, "error", message, file, line, 0)
+def registry_error(file: str, line: int, message: str, code: str = "L2P201",
+                   severity: str = "error") -> Diagnostic:
+    return Diagnostic(code, severity, message, file, line, 0)
 
 
 def internal_error(file: str, line: int, col: int, what: str) -> Diagnostic:

@@ -260,10 +260,10 @@ def validate(reg: Registry, reporter: D.Reporter) -> None:
                     rel, e.line, f"entry '{e.id}': meta.temporal.workflow.name must be a "
                     "non-empty string", "L2P203"))
         if e.kind == "function.lua" and e.meta("temporal", "activity", "worker") is not None:
-            reporter.add(D.Diagnostic(
-                "L2P212", "warning",
-                f"entry '{e.id}': Lua activities (function.lua) are not compiled by luac2py; "
-                "serve this activity from Python (--activities)", rel, e.line, 0))
+            reporter.add(D.registry_error(
+                rel, e.line, f"entry '{e.id}': Lua activities (function.lua) are not compiled "
+                "by luac2py; serve this activity from Python (--activities)", "L2P212",
+                severity="warning"))
         if e.kind == "temporal.worker":
             c = e.data.get("client")
             if c is not None:
