@@ -287,8 +287,6 @@ def _pick_workflow(proj: Any, wanted: str | None, src: Path) -> dict[str, str] |
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    import asyncio
-
     _setup_logging()
     src = _src_or_error(args.src)
     if src is None:
@@ -333,32 +331,36 @@ def cmd_run(args: argparse.Namespace) -> int:
         except ConfigError as e:
             print(f"error: {e}", file=sys.stderr)
             return _exit_hard(2, built)
+    return _run_async(run_workflow(
+        package=pkg.__name__,
+        workflow=wf["name"],
+        inputs=inputs,
+        activities=activities,
+        time_skipping=args.time_skipping,
+        namespace=args.namespace or "default",
+        task_queue=task_queue,
+        connection=connection,
+        worker=not args.no_worker,
+        workflow_id=args.workflow_id,
+        ui_port=args.ui_port,
+    ), built, interrupted=130)
+
+
+def _run_async(coro: Any, built: Any, *, interrupted: int, what: str = "") -> int:
+    """Run ``run``'s or ``worker``'s main coroutine; its result is the exit code. A failure
+    such as a refused connection is one ``error:`` line (the traceback under LUAC2PY_DEBUG)."""
+    import asyncio
+
     try:
-        code = asyncio.run(_run_guarded(run_workflow(
-            package=pkg.__name__,
-            workflow=wf["name"],
-            inputs=inputs,
-            activities=activities,
-            time_skipping=args.time_skipping,
-            namespace=args.namespace or "default",
-            task_queue=task_queue,
-            connection=connection,
-            worker=not args.no_worker,
-            workflow_id=args.workflow_id,
-            ui_port=args.ui_port,
-        )))
+        code = int(asyncio.run(coro))
     except KeyboardInterrupt:
-        code = 130
+        code = interrupted
     except Exception as e:  # noqa: BLE001 - connection failures and the like
         if os.environ.get("LUAC2PY_DEBUG"):
             raise
-        print(f"error: {type(e).__name__}: {e}", file=sys.stderr)
+        print(f"error: {what}{type(e).__name__}: {e}", file=sys.stderr)
         code = 1
     return _exit_hard(code, built)
-
-
-async def _run_guarded(coro: Any) -> int:
-    return int(await coro)
 
 
 def _wants_cluster(args: argparse.Namespace) -> bool:
@@ -375,8 +377,6 @@ def _worker_entry_of(proj: Any, workflow: str) -> dict[str, Any] | None:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    import asyncio
-
     _setup_logging()
     src = _src_or_error(args.src)
     if src is None:
@@ -403,16 +403,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     if not plans:
         print(f"error: {src}: no workflows to serve", file=sys.stderr)
         return _exit_hard(2, built)
-    try:
-        code = asyncio.run(serve(pkg, plans, activities, sandboxed=args.sandboxed))
-    except KeyboardInterrupt:
-        code = 0
-    except Exception as e:  # noqa: BLE001 - connection failures and the like
-        if os.environ.get("LUAC2PY_DEBUG"):
-            raise
-        print(f"error: worker failed: {type(e).__name__}: {e}", file=sys.stderr)
-        code = 1
-    return _exit_hard(code, built)
+    return _run_async(serve(pkg, plans, activities, sandboxed=args.sandboxed), built,
+                      interrupted=0, what="worker failed: ")
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
