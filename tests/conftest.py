@@ -79,6 +79,15 @@ def ts_server() -> Iterator[Server]:
     s.close()
 
 
+@pytest.fixture(scope="module")
+def own_ts_server() -> Iterator[Server]:
+    """A time-skipping server for one test module alone: the workflows its tests leave behind
+    (terminated, cancelled, replaced) must not stop time skipping for later modules."""
+    s = Server("time-skipping")
+    yield s
+    s.close()
+
+
 @pytest.fixture(scope="session")
 def dev_server() -> Iterator[Server]:
     s = Server("dev")

@@ -19,17 +19,6 @@ WORKER = "app:worker"
 
 
 @pytest.fixture(scope="module")
-def ts_server() -> Any:
-    """A time-skipping server of this module's own: the workflows these tests leave behind
-    (terminated, cancelled, replaced) must not stop time skipping for later modules."""
-    from tests.conftest import Server
-
-    s = Server("time-skipping")
-    yield s
-    s.close()
-
-
-@pytest.fixture(scope="module")
 def pkg(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return build_package(SAMPLE, tmp_path_factory.mktemp("processes_host"))
 
@@ -62,20 +51,20 @@ def uid(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4()}"
 
 
-def test_host_pid_and_exec(ts_server, pkg):
+def test_host_pid_and_exec(own_ts_server, pkg):
     async def body(host, record):
         r = await host.exec("app:hello_workflow", WORKER, {"name": "host"})
         with pytest.raises(ProcessError) as e:
             await host.exec("app:error_child_workflow", WORKER)
         return host.pid, r, e.value
 
-    pid, r, err = run(ts_server, pkg, body)
+    pid, r, err = run(own_ts_server, pkg, body)
     assert pid.startswith("{host@host|") and pid.endswith("}")
     assert r == {"greeting": "hello host"}
     assert (err.kind, err.retryable, err.message) == ("NotFound", False, "order not found")
 
 
-def test_spawn_monitored_exit_events(ts_server, pkg, histories):
+def test_spawn_monitored_exit_events(own_ts_server, pkg, histories):
     async def body(host, record):
         p1 = record("host_monitored_child", await host.spawn_monitored(
             "app:child_workflow", WORKER, {"message": "from host"}))
@@ -84,7 +73,7 @@ def test_spawn_monitored_exit_events(ts_server, pkg, histories):
         e2 = await host.events().receive(timeout=30)
         return p1, e1, p2, e2
 
-    p1, e1, p2, e2 = run(ts_server, pkg, body, histories)
+    p1, e1, p2, e2 = run(own_ts_server, pkg, body, histories)
     assert p1.startswith("{temporal@app:worker|")
     assert (e1.kind, e1.sender) == (EXIT, p1)
     assert e1.result.value == {"received": "from host", "parent_sent": True}
@@ -93,7 +82,7 @@ def test_spawn_monitored_exit_events(ts_server, pkg, histories):
     assert (e2.result.error.kind, e2.result.error.retryable) == ("NotFound", False)
 
 
-def test_monitor_and_link_after_start_terminate_and_cancel(ts_server, pkg):
+def test_monitor_and_link_after_start_terminate_and_cancel(own_ts_server, pkg):
     async def body(host, record):
         out: dict[str, Any] = {}
         # monitor after start; a real terminate
@@ -142,7 +131,7 @@ def test_monitor_and_link_after_start_terminate_and_cancel(ts_server, pkg):
         out["unknown"] = nf.value.kind
         return out
 
-    out = run(ts_server, pkg, body)
+    out = run(own_ts_server, pkg, body)
     assert out["terminated"] == (EXIT, True, "Canceled", "workflow terminated")
     assert out["canceled"] == (EXIT, True, "Canceled", True)
     assert out["link_down"] == (LINK_DOWN, True, "Canceled")
@@ -151,7 +140,7 @@ def test_monitor_and_link_after_start_terminate_and_cancel(ts_server, pkg):
     assert out["unknown"] == "NotFound"
 
 
-def test_cancel_with_a_deadline_terminates(ts_server, pkg):
+def test_cancel_with_a_deadline_terminates(own_ts_server, pkg):
     async def body(host, record):
         # counter_workflow does not read its CANCEL event: it goes on until the deadline
         pid = await host.spawn_monitored("app:counter_workflow", WORKER, {"initial": 0})
@@ -160,11 +149,11 @@ def test_cancel_with_a_deadline_terminates(ts_server, pkg):
         desc = await host.client.get_workflow_handle(Host._wid(pid)).describe()
         return ev, desc.status.name
 
-    ev, status = run(ts_server, pkg, body)
+    ev, status = run(own_ts_server, pkg, body)
     assert ev.result.error.kind == "Canceled" and status == "TERMINATED"
 
 
-def test_id_conflict_policies(ts_server, pkg):
+def test_id_conflict_policies(own_ts_server, pkg):
     """The seed's HTTP handler: a duplicate order ID with id_conflict_policy = "fail" is a
     409; use_existing (the default for an explicit ID) returns the running workflow's PID;
     terminate_existing replaces it; a generated ID never conflicts."""
@@ -201,7 +190,7 @@ def test_id_conflict_policies(ts_server, pkg):
         r = await h.result()
         return first, second, existing, e.value.kind, d1.status.name, r
 
-    first, second, existing, started_kind, old_status, r = run(ts_server, pkg, body)
+    first, second, existing, started_kind, old_status, r = run(own_ts_server, pkg, body)
     assert first[0] == 202
     assert second[0] == 409 and second[1]["kind"] == "AlreadyExists"
     assert existing == first[1]["workflow_id"]
@@ -210,7 +199,7 @@ def test_id_conflict_policies(ts_server, pkg):
     assert r == {"counter": 10, "initial": 10, "seen": []}
 
 
-def test_start_messages_batch_and_use_existing(ts_server, pkg, histories):
+def test_start_messages_batch_and_use_existing(own_ts_server, pkg, histories):
     async def body(host, record):
         name = uid("counter-workflow")
         spawner = (host.with_options({}).with_name(name)
@@ -231,14 +220,14 @@ def test_start_messages_batch_and_use_existing(ts_server, pkg, histories):
         r2 = await host.client.get_workflow_handle(mine).result()
         return pid, name, ev, pid1, pid2, r2
 
-    pid, name, ev, pid1, pid2, r2 = run(ts_server, pkg, body, histories)
+    pid, name, ev, pid1, pid2, r2 = run(own_ts_server, pkg, body, histories)
     assert pid == "{temporal@app:worker|" + name + "}"
     assert ev.result.value == {"counter": 7, "initial": 0, "seen": [2, 1, 4]}
     assert pid1 == pid2
     assert r2 == {"counter": 5, "initial": 0, "seen": [3, 2]}
 
 
-def test_context_to_workflow_activity_and_upgrade(ts_server, pkg, histories):
+def test_context_to_workflow_activity_and_upgrade(own_ts_server, pkg, histories):
     async def body(host, record):
         ctx = {"user_id": "user-1", "tenant": "tenant-1", "request_id": "req-abc"}
         sp = host.with_context(ctx)
@@ -247,13 +236,13 @@ def test_context_to_workflow_activity_and_upgrade(ts_server, pkg, histories):
                                                      {"n": 1, "max": 3})
         return r, up
 
-    r, up = run(ts_server, pkg, body)
+    r, up = run(own_ts_server, pkg, body)
     ctx = {"user_id": "user-1", "tenant": "tenant-1", "request_id": "req-abc"}
     assert r == {**ctx, "activity": ctx}
     assert up["n"] == 3 and up["runs"] == "123" and up["user_id"] == "user-1"
 
 
-def test_request_update_protocol(ts_server, pkg, histories):
+def test_request_update_protocol(own_ts_server, pkg, histories):
     async def body(host, record):
         pid = record("host_requests", await host.spawn("app:accumulator_workflow", WORKER,
                                                        {"start": 1}))
@@ -267,7 +256,7 @@ def test_request_update_protocol(ts_server, pkg, histories):
         result = await host.client.get_workflow_handle(Host._wid(pid)).result()
         return out, nak.value, err.value, result
 
-    out, nak, err, result = run(ts_server, pkg, body, histories)
+    out, nak, err, result = run(own_ts_server, pkg, body, histories)
     assert out == [{"total": 3}, {"total": 6}]
     assert "amount must be a number" in nak.message
     assert "cannot do that" in err.message
@@ -413,7 +402,7 @@ def test_outbox_exactly_once_across_worker_restarts(dev_server, pkg):
     assert r == {"sent": count}
 
 
-def test_send_errors(ts_server, pkg):
+def test_send_errors(own_ts_server, pkg):
     async def body(host, record):
         out = {}
         for name, pid, topic in [
@@ -434,13 +423,13 @@ def test_send_errors(ts_server, pkg):
         await other.close()
         return out
 
-    out = run(ts_server, pkg, body)
+    out = run(own_ts_server, pkg, body)
     assert out == {"unknown": "NotFound", "internal_topic": "Invalid",
                    "unknown_host": "NotFound", "self": True, "local": ("hi", [1, 2], True)}
 
 
-def test_spawners_are_immutable(ts_server):
-    host = Host(ts_server.client, workers={WORKER: "q"})
+def test_spawners_are_immutable(own_ts_server):
+    host = Host(own_ts_server.client, workers={WORKER: "q"})
     base = host.with_options({"temporal.workflow.execution_timeout": "1h"})
     named = base.with_name("n").with_message("a", 1).with_context({"k": "v"})
     more = named.with_options({"workflow.run_timeout": 1000}).with_message("b", 2, 3)

@@ -17,17 +17,6 @@ WORKER = "app:worker"
 
 
 @pytest.fixture(scope="module")
-def ts_server() -> Any:
-    """A time-skipping server of this module's own: the workflows these tests leave behind
-    (terminated, cancelled, replaced) must not stop time skipping for later modules."""
-    from tests.conftest import Server
-
-    s = Server("time-skipping")
-    yield s
-    s.close()
-
-
-@pytest.fixture(scope="module")
 def pkg(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return build_package(SAMPLE, tmp_path_factory.mktemp("processes"))
 
@@ -58,13 +47,13 @@ def pid_of(wid: str) -> str:
     return "{temporal@" + WORKER + "|" + wid + "}"
 
 
-def test_sync_children(ts_server, pkg, histories):
+def test_sync_children(own_ts_server, pkg, histories):
     async def body(client, tq, record):
         h = record("sync_parent", await client.start_workflow(
             "app:sync_parent", {}, id=f"sync-{uuid.uuid4()}", task_queue=tq))
         return await h.result()
 
-    r = run(ts_server, pkg, body, histories)
+    r = run(own_ts_server, pkg, body, histories)
     assert r == {
         "child": {"received": "sync", "parent_sent": True},
         "hello": {"greeting": "hello world"},
@@ -75,14 +64,14 @@ def test_sync_children(ts_server, pkg, histories):
     }
 
 
-def test_async_child_exit_event(ts_server, pkg, histories):
+def test_async_child_exit_event(own_ts_server, pkg, histories):
     async def body(client, tq, record):
         wid = f"async-{uuid.uuid4()}"
         h = record("async_parent", await client.start_workflow(
             "app:async_parent", {}, id=wid, task_queue=tq))
         return wid, await h.result()
 
-    wid, r = run(ts_server, pkg, body, histories)
+    wid, r = run(own_ts_server, pkg, body, histories)
     assert r["kind"] == "pid.exit" and r["is_exit"] and r["from_child"]
     assert r["me"] == pid_of(wid)
     assert r["child_pid"].startswith("{temporal@app:worker|")
@@ -95,13 +84,13 @@ def test_async_child_exit_event(ts_server, pkg, histories):
         assert "not supported in workflow context" in r[k], r[k]
 
 
-def test_child_error_propagation(ts_server, pkg, histories):
+def test_child_error_propagation(own_ts_server, pkg, histories):
     async def body(client, tq, record):
         h = record("error_parent", await client.start_workflow(
             "app:error_parent", id=f"err-{uuid.uuid4()}", task_queue=tq))
         return await h.result()
 
-    r = run(ts_server, pkg, body, histories)
+    r = run(own_ts_server, pkg, body, histories)
     assert r == {"kind": "NotFound", "retryable": False, "message": "order not found",
                  "has_value": False, "from_child": True}
 
@@ -154,18 +143,18 @@ def test_id_conflict_policies_for_children(dev_server, pkg, histories):
     assert r["result"] == {"counter": 0, "initial": 0, "seen": []}
 
 
-def test_context_to_child_and_activity(ts_server, pkg, histories):
+def test_context_to_child_and_activity(own_ts_server, pkg, histories):
     async def body(client, tq, record):
         h = record("ctx_parent", await client.start_workflow(
             "app:ctx_parent", id=f"ctxp-{uuid.uuid4()}", task_queue=tq))
         return await h.result()
 
-    r = run(ts_server, pkg, body, histories)
+    r = run(own_ts_server, pkg, body, histories)
     ctx = {"user_id": "user-1", "tenant": "tenant-1", "request_id": "req-abc"}
     assert r == {**ctx, "activity": ctx}
 
 
-def test_upgrade_continues_as_new(ts_server, pkg, histories):
+def test_upgrade_continues_as_new(own_ts_server, pkg, histories):
     async def body(client, tq, record):
         wid = f"upg-{uuid.uuid4()}"
         h = await client.start_workflow("app:upgrade_workflow", {"n": 1, "max": 3}, id=wid,
@@ -176,6 +165,6 @@ def test_upgrade_continues_as_new(ts_server, pkg, histories):
         events = [e async for e in first.fetch_history_events()]
         return wid, r, events
 
-    wid, r, events = run(ts_server, pkg, body, histories)
+    wid, r, events = run(own_ts_server, pkg, body, histories)
     assert r == {"n": 3, "runs": "123", "pid": pid_of(wid), "workflow_id": wid}
     assert events[-1].HasField("workflow_execution_continued_as_new_event_attributes")
