@@ -6,6 +6,7 @@ to it when exposed as Lua values (``print`` stored in a table still works).
 
 from __future__ import annotations
 
+from itertools import chain
 from types import CoroutineType, FunctionType
 from typing import Any, Iterator
 
@@ -164,6 +165,29 @@ def ipairs_iter(t: Any) -> Iterator[tuple[int, Any]]:
         if v is None:
             return
         yield i, v
+
+
+def ipairs_loop(t: Any) -> Iterator[tuple[int, Any]]:
+    """``for i, v in ipairs(t)`` as compiled: like ``ipairs_iter``, but for a plain table the
+    array part is walked by C iterators that also yield its holes (``v`` None): the loop
+    breaks at the first nil value itself. A list iterator re-reads ``t.arr`` (never rebound)
+    at every step, so assignments in the body are seen as ``ipairs`` sees them."""
+    if type(t) is LuaTable and t.meta is None:
+        e = enumerate(t.arr, 1)
+        return chain(e, _ipairs_rest(t, e))
+    return ipairs_iter(t)
+
+
+def _ipairs_rest(t: LuaTable, e: enumerate[Any]) -> Iterator[tuple[int, Any]]:
+    """The keys after the array part (it may have shrunk during the loop): the next key is
+    the exhausted enumerate's count."""
+    i = e.__reduce__()[1][1]
+    while True:
+        v = t.get(i)
+        if v is None:
+            return
+        yield i, v
+        i += 1
 
 
 def generic_for(f: Any, s: Any, c: Any, n: int) -> Iterator[Any]:

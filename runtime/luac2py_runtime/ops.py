@@ -30,6 +30,11 @@ from .values import (
 
 string_meta: LuaTable | None = None  # set by the base library: {__index = string}
 
+# Compiled comparisons of two operands of one of these types use Python's operator inline
+# (``a < b if type(a) is type(b) in ORDER_TYPES else lt(a, b)``): for them it is Lua's.
+ORDER_TYPES = frozenset((int, float, str))
+EQ_TYPES = frozenset((int, float, str, bool))
+
 
 def getmetatable_raw(v: Any) -> LuaTable | None:
     t = type(v)

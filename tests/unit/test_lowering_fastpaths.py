@@ -21,7 +21,7 @@ def test_numeric_for_variable_is_a_static_int() -> None:
 
 
 def test_one_type_check_per_operand_name() -> None:
-    code = _py("local function f(x) return x * x end\nreturn f(3)\n")
+    code = _py("local function f(x) return x * x end\nreturn f(...)\n")
     assert code.count("type(x) is int") == 1
 
 
@@ -44,3 +44,48 @@ def test_concat_of_strings_and_ints_is_an_f_string() -> None:
 def test_field_and_integer_key_writes_are_inline() -> None:
     code = _py("local t = {}\nfor i = 1, 3 do t[i] = i end\nt.x = 1\nreturn t\n")
     assert ".append(" in code and "t.hash['x'] = 1" in code
+
+
+def test_guards_short_circuit_and_bind_both_operands() -> None:
+    code = _py("local t = {}\nlocal s = ...\nfor i = 1, 3 do s = s + t[i] end\nreturn s\n")
+    assert ") & (" not in code
+    # the table access is bound even when `s` is no integer (the slow path needs it)
+    assert "type(s) is type((_r :=" in code
+
+
+def test_positive_loop_index_and_local_table_skip_checks() -> None:
+    code = _py("local t = {}\nfor i = 1, 3 do t[i] = i end\nlocal s = 0\n"
+               "for i = 1, #t do s = s + t[i] end\nreturn s\n")
+    assert "type(t) is _T" not in code and "0 < i" not in code
+    assert "t.meta is None" in code
+
+
+def test_ipairs_walks_the_array_part_and_stops_at_nil() -> None:
+    code = _py("local s = 0\nfor _, v in ipairs(...) do s = s + v end\nreturn s\n")
+    assert "_ipairs_loop(" in code and "if v is None:" in code
+
+
+def test_method_call_looks_up_the_class_inline() -> None:
+    code = _py("local o = ...\nreturn o:get(1)\n")
+    assert "'get' in o.hash" in code and "_m.hash.get('__index')" in code
+    assert "_method(o, 'get'" in code  # the slow path
+
+
+def test_comparisons_of_one_type_are_inline() -> None:
+    code = _py("local a, b = ...\nreturn a < b, a ~= b, a == 0\n")
+    assert "type(a) is type(b) in _ORDER_TYPES" in code
+    assert "a != b if type(a) is type(b) in _EQ_TYPES else not _eq(a, b)" in code
+    assert "a == 0 if type(a) is int else _eq(a, 0)" in code
+
+
+def test_parameter_and_result_kinds_of_local_functions() -> None:
+    code = _py("local function dm(a, b) return a // b, a % b end\n"
+               "local function lt(x, y) return x < y end\n"
+               "local q, r = dm(7, 2)\nreturn lt(q, r)\n")
+    assert "type(a)" not in code and "type(x)" not in code
+    assert "x < y" in code
+    # escaping or called with an expansion: no static kind
+    code = _py("local function f(a) return a + 1 end\nlocal g = f\nreturn f(1)\n")
+    assert "type(a) is int" in code
+    code = _py("local function f(a) return a + 1 end\nreturn f(1), f(...)\n")
+    assert "type(a) is int" in code

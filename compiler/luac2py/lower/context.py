@@ -84,6 +84,8 @@ class Ctx:
         self.pre: list[ast.stmt] = []  # statements an expression needs first
         self.goto_ids = 0
         self.source_lines = unit.source.splitlines()
+        self.kind_memo: dict[tuple[str, int, int], str] = {}  # see expressions.kind
+        self.local_calls: dict[int, list[Any]] | None = None  # id(FuncInfo) -> its calls
         for n in ("_ex", "_gh", "_G_", "_T", "_va"):
             self.names.reserve(n)
 
@@ -148,3 +150,8 @@ def attr(obj: ast.expr, a: str) -> ast.Attribute:
 def is_simple(e: ast.expr) -> bool:
     """Safe to evaluate twice (no side effects, cheap)."""
     return isinstance(e, (ast.Name, ast.Constant))
+
+
+def conj(conds: list[ast.expr]) -> ast.expr:
+    """``a and b and ...`` (just ``a`` for one condition)."""
+    return conds[0] if len(conds) == 1 else ast.BoolOp(ast.And(), conds)

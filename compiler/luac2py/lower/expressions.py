@@ -4,7 +4,11 @@
                                    is not None else _index(order, "total", "local 'order'")
     a + b                  ->  _x if type(a) is int and type(b) is int and
                                    MININT <= (_x := a + b) <= MAXINT else _add(a, b, ...)
+    a < b, a ~= b          ->  a < b if type(a) is type(b) in _ORDER_TYPES else _lt(a, b)
+                               (int, float, str; ``==``/``~=`` also bool: _EQ_TYPES)
     x == nil               ->  x is None
+    o:m(x)                 ->  the function from o's own hash or from its metatable's
+                               ``__index`` table inline, else _method(o, "m", ...)
     a .. "-" .. b          ->  _concat(a, _concat("-", b))   (f"{i}-{s}" for ints, strings)
     f(x)                   ->  (_r[0] if _r else None) if type(_r := f(x)) is tuple else _r
                                (just f(x) when f returns exactly one value)
@@ -13,6 +17,10 @@ An expression lowers to one Python expression giving one Lua value; ``lower_mult
 tuple for the last expression of a list (calls and ``...`` expand there). Statements an
 expression needs first (nested ``def`` of an anonymous function) go to ``ctx.pre``.
 Operations inline their common case and call a runtime slow path for the rest.
+
+Static kinds (``kind``) drop checks: literals, numeric ``for`` and ``ipairs`` indices, locals
+only ever bound to a table constructor, and the parameters and results of local functions
+that are only called by name (the join over their call sites and ``return`` statements).
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from luaparser import astnodes as A
 
 from ..semantics import catalog as C
 from ..semantics.analysis import Target
-from .context import Ctx, attr, call, const, is_simple, name, store
+from .context import Ctx, attr, call, conj, const, is_simple, name, store
 
 MAXI = 2**63 - 1
 MINI = -(2**63)
@@ -71,7 +79,7 @@ def kind(ctx: Ctx, e: Any, depth: int = 0) -> str:
         return k if _num(k) else "any"
     if t is A.ULengthOP:
         k = kind(ctx, e.operand, depth + 1)
-        return "int" if k in ("str", "table") else "any"
+        return "int" if k == "str" else "any"  # a table's __len may return anything
     if t is A.Name and depth < 8:
         v = getattr(e, "_var", None)
         if v is not None and v.fornum is not None and not v.assigned:
@@ -88,7 +96,20 @@ def kind(ctx: Ctx, e: Any, depth: int = 0) -> str:
             if type(v.init_value) is A.LocalFunction:
                 return "func"
             return kind(ctx, v.init_value, depth + 1)
-    if t is A.Call and not e.wrapped or t is A.Call:
+        if v is not None and not v.assigned and v.forin_index is not None:
+            return "int" if ipairs_loop(ctx, v.forin_index) else "any"
+        if v is not None and not v.assigned and v.is_param:
+            return _param_kind(ctx, v, depth)
+        if v is not None and not v.assigned and v.init_call is not None:
+            c, idx = v.init_call
+            tgt = ctx.unit.call_target(c)
+            if tgt.kind == "local" and tgt.fi is not None:
+                return _result_kind(ctx, tgt.fi, idx, depth)
+    if t is A.Call and depth < 8:
+        tgt = ctx.unit.call_target(e)
+        if tgt.kind == "local" and tgt.fi is not None:
+            return _result_kind(ctx, tgt.fi, 0, depth)
+    if t is A.Call:
         tgt = ctx.unit.target(e.func)
         if tgt.kind == "builtin" and tgt.fn is not None:
             if tgt.fn.symbol == "ops:tostring":
@@ -102,6 +123,78 @@ def kind(ctx: Ctx, e: Any, depth: int = 0) -> str:
 
 def _num(k: str) -> bool:
     return k in ("int", "float", "num")
+
+
+def _join(kinds: list[str]) -> str:
+    """The kind of a value that is one of ``kinds``."""
+    ks = set(kinds)
+    if len(ks) == 1:
+        k = ks.pop()
+        return "any" if k == "nil" else k
+    if ks and all(_num(k) for k in ks):
+        return "num"
+    return "any"
+
+
+def _memo_kind(ctx: Ctx, key: tuple[str, int, int], compute: Callable[[], str]) -> str:
+    """Memoised, and "any" while being computed (recursive functions)."""
+    k = ctx.kind_memo.get(key)
+    if k is None:
+        ctx.kind_memo[key] = "any"
+        k = ctx.kind_memo[key] = compute()
+    return k
+
+
+def _result_kind(ctx: Ctx, fi: Any, idx: int, depth: int) -> str:
+    """The kind of result ``idx`` of a call to the local function ``fi`` (called by name):
+    the join over its ``return`` statements when every exit returns the same number of plain
+    values."""
+    n = fi.fixed_results or (1 if fi.single_result else 0)
+    if fi.node is None or fi.is_async or not n:
+        return "any"
+    if idx >= n:
+        return "nil"
+
+    def compute() -> str:
+        from ..semantics.analysis import _returns
+
+        return _join([kind(ctx, r.values[idx], depth + 1) for r in _returns(fi.node.body.body)])
+
+    return _memo_kind(ctx, ("ret", id(fi), idx), compute)
+
+
+def _param_kind(ctx: Ctx, v: Any, depth: int) -> str:
+    """A parameter (never assigned) of a local function that is only ever called by name:
+    the join of what every call passes for it."""
+    fi = v.func
+    if fi.escapes or fi.node is None or type(fi.node) is not A.LocalFunction or fi.is_async:
+        return "any"
+    if v not in fi.params:
+        return "any"
+    pos = fi.params.index(v)
+
+    def compute() -> str:
+        if ctx.local_calls is None:
+            ctx.local_calls = {}
+            for f in ctx.unit.res.functions:
+                for c in f.calls:
+                    if type(c) is A.Call:
+                        tgt = ctx.unit.call_target(c)
+                        if tgt.kind == "local" and tgt.fi is not None:
+                            ctx.local_calls.setdefault(id(tgt.fi), []).append(c)
+        kinds = []
+        for c in ctx.local_calls.get(id(fi), []):
+            args = c.args
+            if pos >= len(args):
+                return "any"  # nil
+            last = args[-1]
+            if pos >= len(args) - 1 and not last.wrapped and type(last) in (
+                    A.Call, A.Invoke, A.Varargs, A.Dots):
+                return "any"  # an expansion: maybe nothing
+            kinds.append(kind(ctx, args[pos], depth + 1))
+        return _join(kinds) if kinds else "any"
+
+    return _memo_kind(ctx, ("param", id(v), 0), compute)
 
 
 def _cat_parts_plain(ctx: Ctx, e: Any, depth: int) -> bool:
@@ -309,46 +402,107 @@ def l_index(ctx: Ctx, e: Any) -> ast.expr:
         v = ctx.temp("v")
         # fast path: the field is in the table itself (plain table, or an object whose
         # class is its metatable); otherwise `_index` looks further (or gives nil)
+        get = ast.Compare(
+            ast.NamedExpr(store(v), call(attr(attr(first, "hash"), "get"), [const(key)])),
+            [ast.IsNot()], [const(None)])
+        tc = table_check(ctx, e.value, first)
+        if tc:
+            get = ast.Compare(ast.NamedExpr(store(v), call(attr(attr(again, "hash"), "get"),
+                                                           [const(key)])),
+                              [ast.IsNot()], [const(None)])
         return ast.IfExp(
-            ast.BoolOp(
-                ast.And(),
-                [
-                    ast.Compare(call(name("type"), [first]), [ast.Is()], [name("_T")]),
-                    ast.Compare(
-                        ast.NamedExpr(store(v), call(attr(attr(again, "hash"), "get"),
-                                                     [const(key)])),
-                        [ast.IsNot()], [const(None)]),
-                ],
-            ),
+            ast.BoolOp(ast.And(), tc + [get]) if tc else get,
             name(v),
             call(ctx.rt("ops:index"), [again, const(key), desc_const(d)]),
         )
-    if (key is None and kind(ctx, key_node) == "int") and (is_simple(obj) or is_simple(kexpr)):
+    ik = kind(ctx, key_node) if key is None else None
+    # an arithmetic key (`t[i % #t + 1]`) is an integer but for metamethods: checked
+    arith_key = ik == "any" and type(key_node) in (A.AddOp, A.SubOp)
+    if (ik == "int" or arith_key) and (is_simple(obj) or is_simple(kexpr)):
         # an integer key in the array part of a plain table
         arr = ctx.temp("a")
+        pos = positive_int(ctx, key_node)
         if is_simple(obj):
             kfirst, kagain = bind(ctx, kexpr, "k")
-            conds = [
-                ast.Compare(const(0), [ast.Lt()], [kfirst]),
-                ast.Compare(call(name("type"), [obj]), [ast.Is()], [name("_T")]),
-            ]
+            if arith_key:
+                conds = [_is_int_type(kfirst), ast.Compare(const(0), [ast.Lt()], [kagain])]
+            elif pos:  # no `0 < k`: bind a non-simple key in the first check
+                conds = ([] if is_simple(kfirst) else
+                         [ast.Compare(kfirst, [ast.IsNot()], [const(None)])])
+            else:
+                conds = [ast.Compare(const(0), [ast.Lt()], [kfirst])]
+            conds += table_check(ctx, e.value, obj)
             again = obj
         else:
             first, again = bind(ctx, obj)
             kagain = kexpr
             conds = [
                 ast.Compare(call(name("type"), [first]), [ast.Is()], [name("_T")]),
-                ast.Compare(const(0), [ast.Lt()], [kagain]),
             ]
+            if arith_key:
+                conds.append(_is_int_type(kagain))
+            if not pos:
+                conds.append(ast.Compare(const(0), [ast.Lt()], [kagain]))
         conds.append(ast.Compare(kagain, [ast.LtE()], [
             call(name("len"), [ast.NamedExpr(store(arr), attr(again, "arr"))])]))
         conds.append(ast.Compare(attr(again, "meta"), [ast.Is()], [const(None)]))
         return ast.IfExp(
-            ast.BoolOp(ast.And(), conds),
+            conj(conds),
             ast.Subscript(name(arr), ast.BinOp(kagain, ast.Sub(), const(1)), ast.Load()),
             call(ctx.rt("ops:index"), [again, kagain, desc_const(d)]),
         )
+    kk = ik
+    if kk in ("str", "any") and is_simple(kexpr) and type(key_node) is not A.Number:
+        # `map[name]`: a string key in the table's own hash part
+        first, again = bind(ctx, obj)
+        v = ctx.temp("v")
+        conds = table_check(ctx, e.value, first)
+        o = again if conds else first
+        if kk != "str":
+            conds.append(ast.Compare(call(name("type"), [kexpr]), [ast.Is()], [name("str")]))
+        conds.append(ast.Compare(
+            ast.NamedExpr(store(v), call(attr(attr(o, "hash"), "get"), [kexpr])),
+            [ast.IsNot()], [const(None)]))
+        return ast.IfExp(conj(conds), name(v),
+                         call(ctx.rt("ops:index"), [again, kexpr, desc_const(d)]))
     return call(ctx.rt("ops:index"), [obj, kexpr, desc_const(d)])
+
+
+def ipairs_loop(ctx: Ctx, f: Any) -> bool:
+    """``for i, v in ipairs(t)`` with the builtin: ``i`` is an integer >= 1."""
+    its = f.iter
+    if len(its) != 1 or type(its[0]) is not A.Call or its[0].wrapped or len(its[0].args) != 1:
+        return False
+    tgt = ctx.unit.target(its[0].func)
+    return tgt.kind == "builtin" and tgt.fn is not None and tgt.fn.symbol == "base:ipairs"
+
+
+def positive_int(ctx: Ctx, e: Any) -> bool:
+    """Statically an integer >= 1: a literal, or the control variable (never assigned) of a
+    numeric ``for`` whose start is an integer literal >= 1 and whose step is a positive
+    integer literal (or absent)."""
+    if type(e) is A.Number:
+        return type(e.n) is int and e.n >= 1
+    if type(e) is not A.Name:
+        return False
+    v = getattr(e, "_var", None)
+    if v is not None and v.forin_index is not None and not v.assigned:
+        return ipairs_loop(ctx, v.forin_index)
+    if v is None or v.fornum is None or v.assigned:
+        return False
+    f = v.fornum
+    st = f.step
+    if isinstance(st, A.Node) and not (type(st) is A.Number and type(st.n) is int and st.n > 0):
+        return False
+    return type(f.start) is A.Number and type(f.start.n) is int and f.start.n >= 1
+
+
+def table_check(ctx: Ctx, node: Any, e: ast.expr) -> list[ast.expr]:
+    """``[type(e) is _T]``, or nothing when ``node`` is statically a table (a local only
+    ever bound to a table constructor)."""
+    if type(node) is A.Name and kind(ctx, node) == "table":
+        return []
+    return [ast.Compare(call(name("type"), [e]), [ast.Is()], [name("_T")])]
 
 
 def _nested_const(ctx: Ctx, e: Any) -> object | None:
@@ -517,9 +671,50 @@ def lower_invoke(ctx: Ctx, e: Any) -> tuple[ast.expr, bool]:
     obj = lower_expr(ctx, e.source)
     first, again = bind(ctx, obj, "o")
     d = describe(ctx, e.source)
-    meth = call(ctx.rt("base:method"), [first, const(mname), desc_const(d)])
+    if src_kind == "str":
+        meth: ast.expr = call(ctx.rt("base:method"), [first, const(mname), desc_const(d)])
+    else:
+        meth = _method_lookup(ctx, e.source, first, again, mname, d)
     r = call(meth, [again] + lower_list(ctx, e.args))
     return maybe_await(ctx, r, tgt), False
+
+
+def _method_lookup(ctx: Ctx, node: Any, first: ast.expr, again: ast.expr, mname: str,
+                   d: str | None) -> ast.expr:
+    """The function for ``obj:m(...)``, inline for a plain function found in the table itself
+    or in the table that is its metatable's ``__index`` (the class pattern); ``_method``
+    does the rest (and the errors).
+
+        _f if type(o) is _T and type(_f := (o.hash["m"] if "m" in o.hash else
+              _h.hash.get("m") if (_m := o.meta) is not None
+              and type(_h := _m.hash.get("__index")) is _T else None)) is _FunctionType
+           else _method(o, "m", "local 'o'")"""
+    f, m, h = ctx.temp("f"), ctx.temp("m"), ctx.temp("h")
+    tc = table_check(ctx, node, first)
+    obj = again if tc else first
+    key = const(mname)
+    # own hash part (values there are never nil), else the class, else None (slow path)
+    cls = ast.IfExp(
+        ast.BoolOp(ast.And(), [
+            ast.Compare(ast.NamedExpr(store(m), attr(again, "meta")), [ast.IsNot()],
+                        [const(None)]),
+            ast.Compare(
+                call(name("type"), [ast.NamedExpr(
+                    store(h), call(attr(attr(name(m), "hash"), "get"), [const("__index")]))]),
+                [ast.Is()], [name("_T")]),
+        ]),
+        call(attr(attr(name(h), "hash"), "get"), [key]),
+        const(None),
+    )
+    found = ast.IfExp(ast.Compare(key, [ast.In()], [attr(obj, "hash")]),
+                      ast.Subscript(attr(again, "hash"), key, ast.Load()), cls)
+    is_fn = ast.Compare(call(name("type"), [ast.NamedExpr(store(f), found)]), [ast.Is()],
+                        [ctx.rt("base:FunctionType")])
+    return ast.IfExp(
+        conj(tc + [is_fn]),
+        name(f),
+        call(ctx.rt("base:method"), [again, key, desc_const(d)]),
+    )
 
 
 # -- specialisers: return None to decline ---------------------------------------------------
@@ -673,8 +868,12 @@ def bind_operands(ctx: Ctx, left: ast.expr, right: ast.expr
 
 def _type_checks(ctx: Ctx, operands: list[tuple[ast.expr, ast.expr, str]]) -> list[ast.expr]:
     """``type(x) is int`` for each operand not statically an int, evaluating every operand
-    (in order) even when an earlier check fails: the slow path needs them all."""
-    items: list[ast.expr] = []
+    (in order) even when an earlier check fails: the slow path needs them all.
+
+    The checks are joined with a short-circuit ``and``; when a failed check would skip a
+    later operand's binding, both operands go in one comparison that binds them first:
+    ``type(_l := a) is type(_r := b) is int``."""
+    items: list[tuple[ast.expr, bool]] = []  # (check, can fail)
     seen: set[str] = set()
     for first, _again, k in operands:
         if isinstance(first, ast.Name):
@@ -682,17 +881,20 @@ def _type_checks(ctx: Ctx, operands: list[tuple[ast.expr, ast.expr, str]]) -> li
                 continue  # `i * i`: one check
             seen.add(first.id)
         if k != "int":
-            items.append(_is_int_type(first))
+            items.append((_is_int_type(first), True))
         elif not is_simple(first):
             # a statically int operand held in a temporary: bind it in order (always true)
-            items.append(ast.Compare(first, [ast.IsNot()], [const(None)]))
-    if len(items) > 1 and any(not is_simple(o[0]) for o in operands):
-        # `&` evaluates both sides: a failed check must not skip a later binding
-        out: ast.expr = items[0]
-        for c in items[1:]:
-            out = ast.BinOp(out, ast.BitAnd(), c)
-        return [out]
-    return items
+            items.append((ast.Compare(first, [ast.IsNot()], [const(None)]), False))
+    if len(operands) == 2 and len(items) == 2:
+        (fl, _, _), (fr, _, kr) = operands
+        if items[0][1] and not is_simple(fr):
+            # `and` would skip binding the right operand when the left is no int
+            tl = call(name("type"), [fl])
+            tr = call(name("type"), [fr])
+            if kr == "int":  # the right one is an int: the left one must be one too
+                return [ast.Compare(tl, [ast.Is()], [tr])]
+            return [ast.Compare(tl, [ast.Is(), ast.Is()], [tr, name("int")])]
+    return [c for c, _ in items]
 
 
 def l_arith(ctx: Ctx, e: Any) -> ast.expr:
@@ -718,15 +920,15 @@ def l_arith(ctx: Ctx, e: Any) -> ast.expr:
             pyop = ast.Mod() if t is A.ModOp else ast.FloorDiv()
             fl, fr, al, ar = bind_operands(ctx, left, right)
             checks = _type_checks(ctx, [(fl, al, kl), (fr, ar, kr)])
-            checks.append(ar)  # not zero
-            res = ctx.temp("x")
             op = ast.BinOp(al, pyop, ar)
-            if t is A.FloorDivOp:  # mininteger // -1 leaves int64
-                checks.append(ast.Compare(const(MINI), [ast.LtE(), ast.LtE()],
-                                          [ast.NamedExpr(store(res), op), const(MAXI)]))
-                fast: ast.expr = name(res)
+            if t is A.FloorDivOp:
+                # not zero, and not -1 (mininteger // -1 leaves int64): the quotient fits
+                checks.append(ast.BoolOp(ast.Or(), [
+                    ast.Compare(const(0), [ast.Lt()], [ar]),
+                    ast.Compare(ar, [ast.Lt()], [const(-1)])]))
             else:
-                fast = op
+                checks.append(ar)  # not zero
+            fast: ast.expr = op
             return ast.IfExp(ast.BoolOp(ast.And(), checks) if len(checks) > 1 else checks[0],
                              fast, slow(al, ar))
         # `i % 7`, `n // 2`: Python's int floor division and modulo are Lua's
@@ -744,6 +946,9 @@ def l_arith(ctx: Ctx, e: Any) -> ast.expr:
         return ast.BinOp(left, pyop, right)
     if not (kl in ("int", "any", "num") and kr in ("int", "any", "num")):
         return slow(left, right)
+    lit = _const_operand(ctx, e, left, right, kl, kr, pyop, slow)
+    if lit is not None:
+        return lit
     # two ints: the Python result, unless it leaves int64 (then the helper wraps it)
     fl, fr, al, ar = bind_operands(ctx, left, right)
     checks = _type_checks(ctx, [(fl, al, kl), (fr, ar, kr)])
@@ -757,6 +962,67 @@ def l_arith(ctx: Ctx, e: Any) -> ast.expr:
     )
     cond = checks[0] if len(checks) == 1 else ast.BoolOp(ast.And(), checks)
     return ast.IfExp(cond, name(res), slow(al, ar))
+
+
+def _const_operand(ctx: Ctx, e: Any, left: ast.expr, right: ast.expr, kl: str, kr: str,
+                   pyop: ast.operator, slow: Callable[[ast.expr, ast.expr], ast.expr]
+                   ) -> ast.expr | None:
+    """``x + 1``, ``x - 2``, ``3 * x``: with one integer literal operand the result stays in
+    int64 when ``x`` is within bounds computed here, so only ``x`` is compared (Lua integers
+    never leave int64, so a bound at the end of the range is left out).
+
+        x + 1  ->  x + 1 if type(x) is int and x <= MAXINT - 1 else _add(x, 1, ...)"""
+    ln, rn = e.left, e.right
+    lc = ln.n if type(ln) is A.Number and type(ln.n) is int else None
+    rc = rn.n if type(rn) is A.Number and type(rn.n) is int else None
+    if (lc is None) == (rc is None):
+        return None
+    t = type(e)
+    if rc is not None:
+        c, x, kx = rc, left, kl
+        if t is A.AddOp:
+            lo, hi = MINI - c, MAXI - c
+        elif t is A.SubOp:
+            lo, hi = MINI + c, MAXI + c
+        else:
+            if c == 0:
+                return None
+            lo, hi = -(MAXI // abs(c)), MAXI // abs(c)
+    else:
+        assert lc is not None
+        c, x, kx = lc, right, kr
+        if t is A.AddOp:
+            lo, hi = MINI - c, MAXI - c
+        elif t is A.SubOp:
+            lo, hi = c - MAXI, c - MINI
+        else:
+            if c == 0:
+                return None
+            lo, hi = -(MAXI // abs(c)), MAXI // abs(c)
+    if kx not in ("int", "any"):
+        return None
+    first, again = bind(ctx, x, "l")
+    conds: list[ast.expr] = []
+    xr = first
+    if kx != "int":
+        conds.append(_is_int_type(first))
+        xr = again
+    ops_: list[ast.cmpop] = []
+    cmps: list[ast.expr] = []
+    head: ast.expr = xr
+    if lo > MINI:
+        head, ops_, cmps = const(lo), [ast.LtE()], [xr]
+    if hi < MAXI:
+        ops_.append(ast.LtE())
+        cmps.append(const(hi))
+    if ops_:
+        conds.append(ast.Compare(head, ops_, cmps))
+    if not conds:
+        return ast.BinOp(left, pyop, right)
+    xa = again if conds else x
+    fast = ast.BinOp(xa, pyop, const(c)) if rc is not None else ast.BinOp(const(c), pyop, xa)
+    return ast.IfExp(conj(conds), fast,
+                     slow(again, const(c)) if rc is not None else slow(const(c), again))
 
 
 def l_unm(ctx: Ctx, e: Any) -> ast.expr:
@@ -785,14 +1051,10 @@ def l_len(ctx: Ctx, e: Any) -> ast.expr:
         return call(name("len"), [v])
     d = describe(ctx, e.operand)
     first, again = bind(ctx, v, "o")
+    tc = table_check(ctx, e.operand, first)
+    no_meta = ast.Compare(attr(again if tc else first, "meta"), [ast.Is()], [const(None)])
     return ast.IfExp(
-        ast.BoolOp(
-            ast.And(),
-            [
-                ast.Compare(call(name("type"), [first]), [ast.Is()], [name("_T")]),
-                ast.Compare(attr(again, "meta"), [ast.Is()], [const(None)]),
-            ],
-        ),
+        ast.BoolOp(ast.And(), tc + [no_meta]) if tc else no_meta,
         call(name("len"), [attr(again, "arr")]),
         call(ctx.rt("ops:length"), [again, const(d)]),
     )
@@ -852,9 +1114,14 @@ def l_cmp(ctx: Ctx, e: Any) -> ast.expr:
     right = lower_expr(ctx, e.right)
     if (_num(kl) and _num(kr)) or (kl == "str" and kr == "str"):
         return ast.Compare(left, [pyop], [right])
-    if kl not in ("int", "float", "num", "any") or kr not in ("int", "float", "num", "any"):
+    if kl not in ("int", "float", "num", "any", "str") or kr not in ("int", "float", "num",
+                                                                      "any", "str"):
         return call(ctx.rt(symbol), [left, right])
     fl, fr, al, ar = bind_operands(ctx, left, right)
+    if "str" in (kl, kr) or (kl == "any" and kr == "any"):
+        # two numbers of one type or two strings: Python's order is Lua's
+        return _same_type_op(ctx, fl, fr, al, ar, pyop, "ops:ORDER_TYPES",
+                             call(ctx.rt(symbol), [al, ar]))
     checks = _type_checks(ctx, [(fl, al, "int" if _num(kl) else kl),
                                 (fr, ar, "int" if _num(kr) else kr)])
     fast = ast.Compare(al, [pyop], [ar])
@@ -886,8 +1153,32 @@ def l_eq(ctx: Ctx, e: Any, negate: bool = False) -> ast.expr:
     kr = kind(ctx, right_n)
     if (_num(kl) and _num(kr)) or (kl == "str" and kr == "str") or (kl == "bool" and kr == "bool"):
         return ast.Compare(left, [ast.NotEq() if negate else ast.Eq()], [right])
-    r = call(ctx.rt("ops:eq"), [left, right])
-    return ast.UnaryOp(ast.Not(), r) if negate else r
+    if kl in ("table", "func", "nil") or kr in ("table", "func", "nil"):
+        r = call(ctx.rt("ops:eq"), [left, right])
+        return ast.UnaryOp(ast.Not(), r) if negate else r
+    # two numbers of one type, two strings or two booleans: Python's equality is Lua's
+    fl, fr, al, ar = bind_operands(ctx, left, right)
+    slow: ast.expr = call(ctx.rt("ops:eq"), [al, ar])
+    if rt is A.Number:  # `x == 0`, `x ~= 1` (True == 1 in Python)
+        return ast.IfExp(
+            ast.Compare(call(name("type"), [fl]), [ast.Is()],
+                        [name(type(right_n.n).__name__)]),
+            ast.Compare(al, [ast.NotEq() if negate else ast.Eq()], [ar]),
+            ast.UnaryOp(ast.Not(), slow) if negate else slow,
+        )
+    return _same_type_op(ctx, fl, fr, al, ar, ast.NotEq() if negate else ast.Eq(),
+                         "ops:EQ_TYPES", ast.UnaryOp(ast.Not(), slow) if negate else slow)
+
+
+def _same_type_op(ctx: Ctx, fl: ast.expr, fr: ast.expr, al: ast.expr, ar: ast.expr,
+                  pyop: ast.cmpop, types: str, slow: ast.expr) -> ast.expr:
+    """``al <op> ar if type(fl) is type(fr) in <types> else slow``."""
+    return ast.IfExp(
+        ast.Compare(call(name("type"), [fl]), [ast.Is(), ast.In()],
+                    [call(name("type"), [fr]), ctx.rt(types)]),
+        ast.Compare(al, [pyop], [ar]),
+        slow,
+    )
 
 
 def _is_const(n: Any) -> bool:

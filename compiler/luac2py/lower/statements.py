@@ -25,7 +25,18 @@ from luaparser import astnodes as A
 
 from .. import diagnostics as D
 from ..semantics.analysis import lua_pos
-from .context import Ctx, GotoTarget, Loop, attr, call, const, is_simple, name, store
+from .context import (
+    Ctx,
+    GotoTarget,
+    Loop,
+    attr,
+    call,
+    conj,
+    const,
+    is_simple,
+    name,
+    store,
+)
 from .expressions import (
     describe,
     kind,
@@ -34,6 +45,8 @@ from .expressions import (
     lower_multi,
     lower_raw_multi,
     lower_tuple,
+    positive_int,
+    table_check,
     truth,
 )
 from .functions import build_function
@@ -319,8 +332,15 @@ def set_index(ctx: Ctx, target: Any, obj: ast.expr, key: ast.expr,
     slow = [ast.Expr(call(ctx.rt("ops:setindex"), [obj, key, value, const(d)]))]
     idx = target.idx
     str_key = isinstance(key, ast.Constant) and type(key.value) is str
-    int_key = not str_key and kind(ctx, idx) == "int" and not (
+    ik = kind(ctx, idx)
+    # `map[name] = v`: a string at run time goes to the hash part
+    dyn_str = not str_key and (ik == "str" or (ik == "any" and type(idx) is A.Name)) and not (
         target.notation == A.IndexNotation.DOT and type(idx) is A.Name)
+    str_key = str_key or dyn_str
+    int_key = not str_key and ik in ("int", "any") and not (
+        target.notation == A.IndexNotation.DOT and type(idx) is A.Name)
+    # an arithmetic key (`#t + 1`) is an integer but for metamethods: checked at run time
+    int_key = int_key and (ik == "int" or type(idx) in (A.AddOp, A.SubOp))
     if not (str_key or int_key):
         return slow
     out: list[ast.stmt] = []
@@ -342,10 +362,12 @@ def set_index(ctx: Ctx, target: Any, obj: ast.expr, key: ast.expr,
         if value.value is None:
             return out + slow
         vk = "int"  # any non-nil constant
-    is_t = ast.Compare(call(name("type"), [obj]), [ast.Is()], [name("_T")])
+    is_t = table_check(ctx, target.value, obj)
     no_meta = ast.Compare(attr(obj, "meta"), [ast.Is()], [const(None)])
     if str_key:
-        conds: list[ast.expr] = [is_t, ast.BoolOp(ast.Or(), [
+        conds: list[ast.expr] = is_t + ([ast.Compare(
+            call(name("type"), [key]), [ast.Is()], [name("str")])] if dyn_str else []) + [
+            ast.BoolOp(ast.Or(), [
             no_meta, ast.Compare(key, [ast.In()], [attr(obj, "hash")])])]
         if vk not in NON_NIL_KINDS:
             conds.append(ast.Compare(value, [ast.IsNot()], [const(None)]))
@@ -353,27 +375,31 @@ def set_index(ctx: Ctx, target: Any, obj: ast.expr, key: ast.expr,
             [ast.Subscript(attr(obj, "hash"), key, ast.Store())], value)
     else:
         # t[i] = v: replace in the array part, or append to it
-        conds = [is_t, no_meta]
+        conds = is_t + [no_meta]
+        if ik != "int":
+            conds.insert(0, ast.Compare(call(name("type"), [key]), [ast.Is()], [name("int")]))
         if vk not in NON_NIL_KINDS:
             conds.append(ast.Compare(value, [ast.IsNot()], [const(None)]))
         arr = ctx.temp("a")
-        n = call(name("len"), [name(arr)])
+        nt = ctx.temp("n")
+        n = ast.NamedExpr(store(nt), call(name("len"), [name(arr)]))
         fast = ast.If(
-            ast.Compare(const(0), [ast.Lt(), ast.LtE()], [key, n]),
+            ast.Compare(key, [ast.LtE()], [n]) if positive_int(ctx, idx) else
+            ast.Compare(n, [ast.GtE(), ast.Gt()], [key, const(0)]),  # `_n` bound first
             [ast.Assign([ast.Subscript(name(arr), ast.BinOp(key, ast.Sub(), const(1)),
                                        ast.Store())], value)],
             [ast.If(
                 ast.BoolOp(ast.And(), [
-                    ast.Compare(key, [ast.Eq()], [ast.BinOp(n, ast.Add(), const(1))]),
+                    ast.Compare(key, [ast.Eq()], [ast.BinOp(name(nt), ast.Add(), const(1))]),
                     ast.UnaryOp(ast.Not(), attr(obj, "hash"))]),
                 [ast.Expr(call(attr(name(arr), "append"), [value]))],
                 [ast.Expr(call(attr(obj, "set_int"), [key, value]))],
             )],
         )
-        out.append(ast.If(ast.BoolOp(ast.And(), conds),
+        out.append(ast.If(conj(conds),
                           [ast.Assign([store(arr)], attr(obj, "arr")), fast], slow))
         return out
-    out.append(ast.If(ast.BoolOp(ast.And(), conds), [fast], slow))
+    out.append(ast.If(conj(conds), [fast], slow))
     return out
 
 
@@ -382,7 +408,11 @@ def s_assign(ctx: Ctx, s: Any) -> list[ast.stmt]:
     values = s.values
     if len(targets) == 1 and len(values) == 1:
         targets[0]._value_node = values[0]
-        return assign_to(ctx, targets[0], lower_expr(ctx, values[0]))
+        fused = _field_update(ctx, targets[0], values[0])
+        general = assign_to(ctx, targets[0], lower_expr(ctx, values[0]))
+        if fused is not None:
+            return [ast.If(fused[0], [fused[1]], general)]
+        return general
     out: list[ast.stmt] = []
     # Lua evaluates the tables and keys of the targets, then every value, then assigns
     # (right to left, as the reference implementation does)
@@ -432,6 +462,62 @@ def s_assign(ctx: Ctx, s: Any) -> list[ast.stmt]:
     for target, t, place in reversed(list(zip(targets, tmps, places))):
         out.extend(assign_to(ctx, target, name(t), place))
     return out
+
+
+def _static_field(e: Any) -> str | None:
+    """The key of ``x.f`` / ``x["f"]`` on a local ``x`` (None for anything else)."""
+    if type(e) is not A.Index or type(e.value) is not A.Name:
+        return None
+    if getattr(e.value, "_var", None) is None:
+        return None
+    if e.notation == A.IndexNotation.DOT and type(e.idx) is A.Name:
+        return str(e.idx.id)
+    if type(e.idx) is A.String:
+        return e.idx.s.decode("latin-1")
+    return None
+
+
+def _field_update(ctx: Ctx, target: Any, value: Any) -> tuple[ast.expr, ast.stmt] | None:
+    """``x.f = x.f + e`` (also ``-``) with ``e`` a name or a number: (condition, statement) of
+    a fast path for an integer field in ``x``'s own hash part -- read, add and store with no
+    metamethod involved (a present key takes a raw store). The condition has no side effect,
+    so when it fails the general statement runs from the start.
+
+        if type(x) is _T and type(_l := x.hash.get("f")) is int and type(e) is int
+                and MININT <= (_x := _l + e) <= MAXINT:
+            x.hash["f"] = _x
+        else:
+            <the general statement>"""
+    key = _static_field(target)
+    if key is None or type(value) not in (A.AddOp, A.SubOp) or value.wrapped:
+        return None
+    left = value.left
+    if _static_field(left) != key or left.value._var is not target.value._var:
+        return None
+    other = value.right
+    if type(other) is A.Name:
+        v = getattr(other, "_var", None)
+        if v is None or v.boxed:
+            return None
+    elif not (type(other) is A.Number and type(other.n) is int):
+        return None
+    obj = lower_expr(ctx, target.value)
+    rhs = lower_expr(ctx, other)
+    if not isinstance(obj, ast.Name) or not (isinstance(rhs, (ast.Name, ast.Constant))):
+        return None
+    lt, xt = ctx.temp("l"), ctx.temp("x")
+    conds = table_check(ctx, target.value, obj)
+    conds.append(ast.Compare(
+        call(name("type"), [ast.NamedExpr(store(lt), call(attr(attr(obj, "hash"), "get"),
+                                                            [const(key)]))]),
+        [ast.Is()], [name("int")]))
+    if isinstance(rhs, ast.Name) and kind(ctx, other) != "int":
+        conds.append(ast.Compare(call(name("type"), [rhs]), [ast.Is()], [name("int")]))
+    op = ast.Add() if type(value) is A.AddOp else ast.Sub()
+    conds.append(ast.Compare(const(-(2**63)), [ast.LtE(), ast.LtE()], [
+        ast.NamedExpr(store(xt), ast.BinOp(name(lt), op, rhs)), const(2**63 - 1)]))
+    return conj(conds), ast.Assign(
+        [ast.Subscript(attr(obj, "hash"), const(key), ast.Store())], name(xt))
 
 
 # -- calls and functions --------------------------------------------------------------------
@@ -626,6 +712,7 @@ def s_forin(ctx: Ctx, s: Any) -> list[ast.stmt]:
     loop = Loop(_loop_label(s.body.body))
     iters = s.iter
     it: ast.expr | None = None
+    holes = False
     # pairs(t) / ipairs(t) with the builtins: Python generators
     if len(iters) == 1 and type(iters[0]) is A.Call and not iters[0].wrapped:
         c = iters[0]
@@ -634,14 +721,21 @@ def s_forin(ctx: Ctx, s: Any) -> list[ast.stmt]:
             if tgt.fn.symbol == "base:pairs":
                 it = call(ctx.rt("base:pairs_iter"), [lower_expr(ctx, c.args[0])])
             elif tgt.fn.symbol == "base:ipairs":
-                it = call(ctx.rt("base:ipairs_iter"), [lower_expr(ctx, c.args[0])])
+                # `_ipairs_loop` may yield a nil value: the loop ends there
+                it = call(ctx.rt("base:ipairs_loop"), [lower_expr(ctx, c.args[0])])
+                holes = True
     if it is not None:
         if len(raws) == 1:
-            tgt_store: ast.expr = ast.Tuple([store(raws[0]), store(ctx.temp("_"))], ast.Store())
+            vtemp = ctx.temp("_")
+            tgt_store: ast.expr = ast.Tuple([store(raws[0]), store(vtemp)], ast.Store())
             extra: list[ast.stmt] = []
         else:
+            vtemp = raws[1]
             tgt_store = ast.Tuple([store(r) for r in raws[:2]], ast.Store())
             extra = [ast.Assign([store(r)], const(None)) for r in raws[2:]]
+        if holes:
+            extra.insert(0, ast.If(ast.Compare(name(vtemp), [ast.Is()], [const(None)]),
+                                   [ast.Break()], []))
         body = extra + rebinds + loop_body(ctx, s.body.body, loop)
         return [ast.For(tgt_store, it, body, [])]
     # the generic protocol: f, s, control = explist; repeat r = f(s, control) until r == nil

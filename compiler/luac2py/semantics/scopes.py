@@ -36,6 +36,9 @@ class Var:
     const_function: FuncInfo | None = None  # `local function f` never reassigned
     init_value: A.Node | None = None  # the declaration's value node (single target)
     fornum: A.Node | None = None  # the numeric `for` whose control variable this is
+    # `local a, b = f()`: (the call, which of its results) for targets the last value fills
+    init_call: tuple[A.Node, int] | None = None
+    forin_index: A.Node | None = None  # the generic `for` whose first variable this is
     py: str = ""  # Python name, given by the lowering
 
     @property
@@ -189,6 +192,8 @@ class Resolver:
             var = self.declare(t)
             if i < n and (n == len(s.targets) or i < n - 1):
                 var.init_value = s.values[i]
+            elif n and i >= n - 1 and type(s.values[-1]) is A.Call and not s.values[-1].wrapped:
+                var.init_call = (s.values[-1], i - (n - 1))
 
     def s_Assign(self, s: A.Assign) -> None:
         for v in s.values:
@@ -284,6 +289,8 @@ class Resolver:
             self.expr(e)
         self.scope.func.calls.append(s)  # the loop calls its iterator function
         self.loop_body(s.body.body, list(s.targets))
+        if s.targets:
+            s.targets[0]._var.forin_index = s
 
     def s_Return(self, s: A.Return) -> None:
         f = self.scope.func

@@ -24,11 +24,11 @@ def _chunk(_ex, *_va):
             # lua:3: fns[i] = function() return i end
             return i
 
-        if type(fns) is _T and fns.meta is None:
+        if fns.meta is None:
             _a = fns.arr
-            if 0 < i <= len(_a):
+            if i <= (_n := len(_a)):
                 _a[i - 1] = _fn
-            elif i == len(_a) + 1 and (not fns.hash):
+            elif i == _n + 1 and (not fns.hash):
                 _a.append(_fn)
             else:
                 fns.set_int(i, _fn)
@@ -43,8 +43,7 @@ def _chunk(_ex, *_va):
         # lua:7: count = count + (n or 1)
         count = (
             _x
-            if (type(count) is int)
-            & (type((_r := (n if n is not None and n is not False else 1))) is int)
+            if type(count) is type((_r := (n if n is not None and n is not False else 1))) is int
             and -9223372036854775808 <= (_x := (count + _r)) <= 9223372036854775807
             else _add(count, _r, "upvalue 'count'", None)
         )
@@ -67,10 +66,7 @@ def _chunk(_ex, *_va):
                             (
                                 _f := (
                                     _a_1[2 - 1]
-                                    if 0 < 2
-                                    and type(fns) is _T
-                                    and (2 <= len((_a_1 := fns.arr)))
-                                    and (fns.meta is None)
+                                    if 2 <= len((_a_1 := fns.arr)) and fns.meta is None
                                     else _index(fns, 2, "local 'fns'")
                                 )
                             )
@@ -85,4 +81,4 @@ def _chunk(_ex, *_va):
         ),
         count,
     )
-__lua_lines__ = _decode_lines("0*16,1*2,2*2,3*16,5*2,6*4,7*8,8*3,10*4,11*31")
+__lua_lines__ = _decode_lines("0*16,1*2,2*2,3*16,5*2,6*4,7*7,8*3,10*4,11*28")

@@ -28,11 +28,7 @@ def _chunk(_ex, *_va):
         None,
         {
             "x": 1,
-            "y": (
-                _x
-                if b and -9223372036854775808 <= (_x := (a // b)) <= 9223372036854775807
-                else _idiv(a, b, "local 'a'", "local 'b'")
-            ),
+            "y": a // b if 0 < b or b < -1 else _idiv(a, b, "local 'a'", "local 'b'"),
             "z": (
                 a % _r
                 if (_r := _unm(b, "local 'b'")) is not None and _r
@@ -42,20 +38,20 @@ def _chunk(_ex, *_va):
         },
     )
     # lua:4: if t.x == 1 and not (a < b) then
-    if _eq(
-        (
-            _v_2
-            if type(t) is _T and (_v_2 := t.hash.get("x")) is not None
-            else _index(t, "x", "local 't'")
-        ),
-        1,
+    if (
+        _l == 1
+        if type(
+            (_l := (_v_2 if (_v_2 := t.hash.get("x")) is not None else _index(t, "x", "local 't'")))
+        )
+        is int
+        else _eq(_l, 1)
     ) and (not a < b):
         # lua:5: t.ok = #s > 0 or false
         _v_3 = len(s) > 0 or False
-        if type(t) is _T and (t.meta is None or "ok" in t.hash) and (_v_3 is not None):
+        if (t.meta is None or "ok" in t.hash) and _v_3 is not None:
             t.hash["ok"] = _v_3
         else:
             _setindex(t, "ok", _v_3, "local 't'")
     # lua:7: return t, s
     return (t, s)
-__lua_lines__ = _decode_lines("0*18,1*5,2*2,3*18,4*9,5*6,7*3")
+__lua_lines__ = _decode_lines("0*18,1*5,2*2,3*14,4*9,5*6,7*3")
