@@ -102,13 +102,31 @@ def py_to_lua(v: Any) -> Any:
     if t is float or t is bool or v is None:
         return v
     if t is dict:
-        return LuaTable(
-            None,
-            {to_lua_str(k) if type(k) is str else k: py_to_lua(x) for k, x in v.items()
-             if x is not None},
-        )
+        # the common values (ASCII text, numbers, booleans) converted inline, the same way
+        h = {}
+        for k, x in v.items():
+            if x is None:
+                continue
+            if type(k) is str and not k.isascii():
+                k = to_lua_str(k)
+            tx = type(x)
+            if tx is str:
+                if not x.isascii():
+                    x = to_lua_str(x)
+            elif tx is int:
+                if not MININT <= x <= MAXINT:
+                    x = py_to_lua(x)
+            elif tx is not float and tx is not bool:
+                x = py_to_lua(x)
+            h[k] = x
+        return LuaTable(None, h)
     if t is list or t is tuple:
-        arr = [py_to_lua(x) for x in v]
+        arr = [
+            x if (type(x) is str and x.isascii()) or type(x) is float or type(x) is bool
+            or (type(x) is int and MININT <= x <= MAXINT)
+            else py_to_lua(x)
+            for x in v
+        ]
         while arr and arr[-1] is None:
             arr.pop()
         return LuaTable(arr)

@@ -2,9 +2,11 @@
 
 Strings are Python ``str`` objects holding one character per byte (see values.py), so every
 position here is a byte position, exactly as in Lua. Lua patterns are implemented from scratch:
-Lua's pattern language (``%b``, ``%f``, back-references, position captures, its particular
-empty-match and anchoring rules, and its lazily-reported pattern errors) cannot be translated to
-Python ``re`` faithfully.
+Lua's pattern language (``%b``, ``%f``, back-references, its particular empty-match and
+anchoring rules, and its lazily-reported pattern errors) cannot be translated to Python ``re``
+faithfully in general. A pattern without those parts is also compiled to an equivalent ``re``
+pattern (see ``_translate``), which finds the matches; the loops around it (empty matches,
+anchors, captures, replacements) stay Lua's.
 
 Semantics follow Lua 5.1 (the dialect of the Wippy VM) with the 5.3 integer rules for numeric
 arguments; where 5.1 and 5.3 differ the choice is Lua 5.1's, except where noted:
@@ -19,6 +21,7 @@ arguments; where 5.1 and 5.3 differ the choice is Lua 5.1's, except where noted:
 
 from __future__ import annotations
 
+import re
 from types import CoroutineType
 from typing import Any, Callable, Union
 
@@ -401,7 +404,7 @@ class Pattern:
     Both look through capture items that cannot raise, so that no error is skipped either.
     """
 
-    __slots__ = ("items", "nitems", "prefix", "skip", "ncaps")
+    __slots__ = ("items", "nitems", "prefix", "skip", "ncaps", "rx", "poscaps", "nonempty")
 
     def __init__(self, items: list[tuple[Any, ...]]) -> None:
         n = len(items)
@@ -448,6 +451,120 @@ class Pattern:
                 self.skip = "".join(sorted(_FULL - first[1]))
             elif first[0] == K_BAL:
                 self.skip = "".join(sorted(_FULL - {first[1]}))
+        self.rx: re.Pattern[str] | None = None
+        self.poscaps: frozenset[int] = frozenset()
+        tr = _translate(items)
+        if tr is not None:
+            try:
+                self.rx = re.compile(tr[0], re.DOTALL)
+                self.poscaps = tr[1]
+            except (re.error, RecursionError, OverflowError):  # pragma: no cover - defensive
+                pass  # the item matcher handles it
+        # every match consumes at least one character (a literal, or a class matched once
+        # or more)
+        self.nonempty = any(
+            it[0] == K_LIT or (it[0] == K_CHAR and (it[2] == Q_ONE or it[2] == Q_PLUS))
+            for it in items
+        )
+
+
+# At most this many backtracking items (quantified classes and capture brackets) in a pattern
+# given to ``re``: the item matcher recurses once per such item and reports a pattern past
+# Python's recursion limit as too complex, so long ones stay with it.
+_RX_MAX_DEPTH = 64
+
+
+_SET_RX: dict[frozenset[str], str | None] = {}
+
+
+def _set_regex(cset: frozenset[str]) -> str | None:
+    """A ``re`` class matching exactly ``cset`` (a set of latin-1 characters, so a byte
+    >= 0x80 is matched only when it is in the set, whatever Unicode says about it)."""
+    try:
+        return _SET_RX[cset]
+    except KeyError:
+        pass
+    if len(_SET_RX) >= 1024:
+        _SET_RX.clear()
+    r = _SET_RX[cset] = _set_regex_source(cset)
+    return r
+
+
+def _set_regex_source(cset: frozenset[str]) -> str | None:
+    codes = sorted(ord(c) for c in cset)
+    if not codes or codes[-1] > 0xFF:
+        return None
+    parts: list[str] = []
+    i = 0
+    n = len(codes)
+    while i < n:
+        j = i
+        while j + 1 < n and codes[j + 1] == codes[j] + 1:
+            j += 1
+        if i == j:
+            parts.append(f"\\x{codes[i]:02x}")
+        else:
+            parts.append(f"\\x{codes[i]:02x}-\\x{codes[j]:02x}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+def _translate(items: list[tuple[Any, ...]]) -> tuple[str, frozenset[int]] | None:
+    """The equivalent ``re`` source of a compiled pattern (without its ``^``), and the group
+    numbers of its position captures; None when it has no faithful translation: ``%b``,
+    ``%f``, back-references, malformed parts (reported lazily by the item matcher),
+    unbalanced or too many captures, an empty set, or too many backtracking items.
+
+    A Lua pattern is a sequence of single-character items (quantifiers never apply to a
+    capture and there is no alternation), so a backtracking regex engine tries the same
+    alternatives in the same order: ``*``, ``+`` and ``?`` greedy, ``-`` lazy (``*?``); ``.``
+    is any character (DOTALL); ``$`` at the end is the end of the subject (``\\Z``)."""
+    out: list[str] = []
+    poscaps: list[int] = []
+    depth = 0
+    group = 0
+    open_groups = 0
+    for it in items:
+        k = it[0]
+        if k == K_LIT:
+            out.append(re.escape(it[1]))
+        elif k == K_CHAR:
+            cset = it[1]
+            if cset is None:
+                cls = "."
+            else:
+                cls = _set_regex(cset)
+                if cls is None:
+                    return None
+            q = it[2]
+            if q != Q_ONE:
+                depth += 1
+            out.append(cls + _RX_QUANT[q])
+        elif k == K_OPEN:
+            depth += 1
+            group += 1
+            if it[1] == CAP_POSITION:
+                poscaps.append(group)
+                out.append("()")
+            else:
+                open_groups += 1
+                out.append("(")
+        elif k == K_CLOSE:
+            depth += 1
+            if open_groups == 0:
+                return None
+            open_groups -= 1
+            out.append(")")
+        elif k == K_DOLLAR:
+            out.append("\\Z")
+        else:  # K_BAL, K_FRONT, K_BREF, K_ERR
+            return None
+    if open_groups or group > MAXCAPTURES or depth > _RX_MAX_DEPTH:
+        return None
+    return "".join(out), frozenset(poscaps)
+
+
+_RX_QUANT = {Q_ONE: "", Q_STAR: "*", Q_PLUS: "+", Q_MIN: "*?", Q_OPT: "?"}
 
 
 def compile_pattern(p: str) -> Pattern:
@@ -762,6 +879,30 @@ def _captures(ms: MatchState, s: int, e: int, whole: bool) -> Any:
     return tuple([get_capture(ms, k, s, e) for k in range(level)])
 
 
+def _rx_captures(m: re.Match[str], pat: Pattern, whole: bool) -> Any:
+    """_captures for a match found by ``pat.rx``."""
+    nc = pat.ncaps
+    if nc == 0:
+        return m.group() if whole else ()
+    pc = pat.poscaps
+    if nc == 1:
+        return m.start(1) + 1 if pc else m.group(1)
+    if not pc:
+        return m.groups()
+    return tuple([m.start(g) + 1 if g in pc else m.group(g) for g in range(1, nc + 1)])
+
+
+def _rx_capture(m: re.Match[str], pat: Pattern, i: int) -> Any:
+    """get_capture for a match found by ``pat.rx``."""
+    if i >= pat.ncaps:
+        if i == 0:
+            return m.group()
+        raise LuaError("invalid capture index")
+    if i + 1 in pat.poscaps:
+        return m.start(i + 1) + 1
+    return m.group(i + 1)
+
+
 def _has_specials(p: str) -> bool:
     return not SPECIALS.isdisjoint(p)
 
@@ -791,6 +932,17 @@ def _find_aux(s: Any, p: Any, init: Any, plain: Any, find: bool) -> Any:
         return pos + 1, pos + len(p)
     anchor = p[:1] == "^"
     pat = get_pattern(p[1:] if anchor else p)
+    rx = pat.rx
+    if rx is not None:
+        m = rx.match(s, i0) if anchor else rx.search(s, i0)
+        if m is None:
+            return None
+        if find:
+            caps = _rx_captures(m, pat, False)
+            if type(caps) is tuple:
+                return (m.start() + 1, m.end()) + caps
+            return m.start() + 1, m.end(), caps
+        return _rx_captures(m, pat, True)
     ms = MatchState(s, pat)
     prefix = pat.prefix
     skip = pat.skip
@@ -837,6 +989,24 @@ def str_gmatch(s: Any = NOARG, p: Any = NOARG, *_: Any) -> Callable[..., Any]:
     pat = get_pattern(p)
     ls = len(s)
     pos = 0
+
+    rx = pat.rx
+    if rx is not None:
+        search = rx.search
+
+        def gmatch_rx(*_: Any) -> Any:
+            nonlocal pos
+            if pos > ls:
+                return ()
+            m = search(s, pos)
+            if m is None:
+                pos = ls + 1
+                return ()
+            e = m.end()
+            pos = e + 1 if e == m.start() else e
+            return _rx_captures(m, pat, True)
+
+        return gmatch_rx
 
     ms = MatchState(s, pat)
     prefix = pat.prefix
@@ -986,6 +1156,8 @@ def str_gsub(
         raise arg_error(3, "gsub", "string/function/table expected")
     anchor = p[:1] == "^"
     pat = get_pattern(p[1:] if anchor else p)
+    if pat.rx is not None:
+        return _gsub_rx(s, pat, anchor, rv, kind, max_s)
     prefix = None if anchor else pat.prefix
     skip = None if anchor else pat.skip
     ms = MatchState(s, pat)
@@ -1025,6 +1197,137 @@ def str_gsub(
     return "".join(out), n
 
 
+def _rx_template(parts: list[Any], pat: Pattern) -> str | None:
+    """A parsed gsub replacement string as a ``re`` template, when it has one: string
+    captures and the whole match only (no position captures, no invalid capture index or
+    ``%`` escape, which must raise when a substitution happens)."""
+    out: list[str] = []
+    nc = pat.ncaps
+    for part in parts:
+        if type(part) is str:
+            out.append(part.replace("\\", "\\\\"))
+        elif part is _REPL_ERROR:
+            return None
+        elif part == 0 or (part == 1 and nc == 0):
+            out.append("\\g<0>")
+        elif part <= nc and part not in pat.poscaps:
+            out.append(f"\\g<{part}>")
+        else:
+            return None
+    return "".join(out)
+
+
+def _rx_replacer(pat: Pattern, rv: Any, kind: int) -> Callable[[re.Match[str]], str]:
+    """The replacement of a match by a function (kind 1) or table (kind 2), as _add_value
+    makes it."""
+
+    def replace(m: re.Match[str]) -> str:
+        if kind == 1:
+            caps = _rx_captures(m, pat, True)
+            if type(caps) is tuple:
+                v = call1(rv, *caps)
+            else:
+                v = call1(rv, caps)
+        else:
+            v = index(rv, _rx_capture(m, pat, 0))
+        if v is None or v is False:
+            return m.group()
+        tv = type(v)
+        if tv is str:
+            return v  # type: ignore[no-any-return]
+        if tv is int or tv is float:
+            return tostring_basic(v)
+        raise LuaError(f"invalid replacement value (a {lua_type(v)})")
+
+    return replace
+
+
+def _gsub_rx(s: str, pat: Pattern, anchor: bool, rv: Any, kind: int, max_s: int) -> Any:
+    """str_gsub's loop for a pattern with a ``re`` translation: ``search`` finds the next
+    position where the item matcher's attempt would succeed, and the text before it is copied
+    through, as the position-by-position loop does. An empty match copies one character and
+    moves on (Lua 5.1), which ``re.sub`` does differently, so its loop is not used."""
+    rx = pat.rx
+    assert rx is not None
+    if pat.nonempty and not anchor and max_s > 0:
+        # without empty matches the loop finds the leftmost non-overlapping matches, as
+        # re.subn does
+        if kind == 0:
+            tmpl = _rx_template(rv, pat)
+            if tmpl is not None:
+                return rx.subn(tmpl, s, max_s)
+        else:
+            return rx.subn(_rx_replacer(pat, rv, kind), s, max_s)
+    ls = len(s)
+    out: list[str] = []
+    append = out.append
+    pos = 0
+    n = 0
+    if kind == 0:
+        parts = rv
+        simple = all(type(x) is str for x in parts)
+        text = "".join(parts) if simple else ""
+    while n < max_s:
+        if anchor:
+            m = rx.match(s, pos)
+        else:
+            m = rx.search(s, pos) if pos <= ls else None
+        if m is None:
+            break
+        st = m.start()
+        e = m.end()
+        if st > pos:
+            append(s[pos:st])
+        n += 1
+        # the replacement, as _add_value makes it
+        if kind == 0:
+            if simple:
+                append(text)
+            else:
+                for part in parts:
+                    if type(part) is str:
+                        append(part)
+                    elif part is _REPL_ERROR:
+                        raise LuaError("invalid use of '%' in replacement string")
+                    elif part == 0:
+                        append(m.group())
+                    else:
+                        v = _rx_capture(m, pat, part - 1)
+                        append(v if type(v) is str else str(v))
+        else:
+            if kind == 1:
+                caps = _rx_captures(m, pat, True)
+                if type(caps) is tuple:
+                    v = call1(rv, *caps)
+                else:
+                    v = call1(rv, caps)
+            else:
+                v = index(rv, _rx_capture(m, pat, 0))
+            if v is None or v is False:
+                append(m.group())
+            else:
+                tv = type(v)
+                if tv is str:
+                    append(v)
+                elif tv is int or tv is float:
+                    append(tostring_basic(v))
+                else:
+                    raise LuaError(f"invalid replacement value (a {lua_type(v)})")
+        if e > st:
+            pos = e
+        elif st < ls:
+            append(s[st])
+            pos = st + 1
+        else:
+            pos = ls + 1
+            break
+        if anchor:
+            break
+    if pos <= ls:
+        append(s[pos:])
+    return "".join(out), n
+
+
 # ----------------------------------------------------------------------------------------
 # format
 # ----------------------------------------------------------------------------------------
@@ -1054,7 +1357,6 @@ class _FormatError:
 
 
 _FormatItem = Union[str, _Spec, _FormatError]
-_FCACHE: dict[str, list[_FormatItem]] = {}
 
 
 def _parse_format(fmt: str) -> list[_FormatItem]:
@@ -1193,53 +1495,126 @@ def quote_string(s: str) -> str:
     return "".join(out)
 
 
+# How str_format converts each argument of a compiled format (see _compile_format)
+_F_STR = 0  # %s without flags other than '-': tostring, then Python's %s
+_F_INT = 1  # %d/%i without '#' or precision: an integer, then Python's %d
+_F_FLT = 2  # %e %E %f %g %G without '0': a float, then Python's % (as _fmt_float does)
+_F_SLOW = 3  # anything else: rendered by _fmt_spec, then inserted with %s
+_F_ERR = 4  # a malformed conversion, raised when reached (after the argument check)
+
+
+def _compile_format(
+    fmt: str,
+) -> tuple[str, tuple[tuple[int, Any], ...] | None, tuple[type, ...] | None]:
+    """A format string as one Python ``%`` template plus how to convert each argument; the
+    template is the literal text itself when there are no conversions (marked by None). The
+    third item, when every conversion is a plain one, is the argument types the template
+    takes unconverted (str for %s, int for %d, float for %f...)."""
+    items = _parse_format(fmt)
+    pieces: list[str] = []
+    specs: list[tuple[int, Any]] = []
+    for item in items:
+        if type(item) is str:
+            pieces.append(item.replace("%", "%%"))
+            continue
+        if type(item) is _FormatError:
+            specs.append((_F_ERR, item))
+            break
+        sp: _Spec = item  # type: ignore[assignment]
+        conv = sp.conv
+        flags = sp.flags
+        if conv == "s" and flags.strip("-") == "":
+            specs.append((_F_STR, sp))
+            pieces.append(sp.form + "s")
+        elif (conv == "d" or conv == "i") and "#" not in flags and sp.prec is None:
+            specs.append((_F_INT, sp))
+            pieces.append(sp.form + "d")
+        elif conv in "eEfgG" and "0" not in flags:
+            specs.append((_F_FLT, sp))
+            pieces.append(sp.form + conv)
+        else:
+            specs.append((_F_SLOW, sp))
+            pieces.append("%s")
+    if not specs:
+        return "".join(items), None, None  # type: ignore[arg-type]
+    sig = None
+    if all(code <= _F_FLT for code, _ in specs):
+        sig = tuple([_F_TYPES[code] for code, _ in specs])
+    return "".join(pieces), tuple(specs), sig
+
+
+# the argument types that the Python template takes as they are
+_F_TYPES = {_F_STR: str, _F_INT: int, _F_FLT: float}
+
+
+def _fmt_spec(sp: _Spec, v: Any, argn: int) -> str:
+    """One conversion, in general (argument ``argn`` of ``format``)."""
+    conv = sp.conv
+    if conv == "s":
+        sv = tostring(v)
+        if sp.simple or (sp.prec is None and len(sv) >= 100):
+            return sv
+        return _pad(sv if sp.prec is None else sv[: sp.prec], sp.width, "-" in sp.flags)
+    if conv == "d" or conv == "i":
+        if type(v) is not int:
+            v = check_int(v, argn, "format")
+        return str(v) if sp.simple else _fmt_int(v, sp)
+    if conv in "ouxX":
+        if type(v) is not int:
+            v = check_int(v, argn, "format")
+        return _fmt_int(v, sp)
+    if conv in "eEfgG":
+        x = check_num(v, argn, "format")
+        return _fmt_float(float(x), sp)
+    if conv == "c":
+        c = check_int(v, argn, "format")
+        return _pad(chr(c & 0xFF), sp.width, "-" in sp.flags)
+    # 'q'
+    return quote_string(check_str(v, argn, "format"))
+
+
+_FCACHE: dict[str, tuple[str, tuple[tuple[int, Any], ...] | None, tuple[type, ...] | None]] = {}
+
+
 def str_format(fmt: Any = NOARG, *args: Any) -> str:
     if type(fmt) is not str:
         fmt = check_str(fmt, 1, "format")
-    items = _FCACHE.get(fmt)
-    if items is None:
+    c = _FCACHE.get(fmt)
+    if c is None:
         if len(_FCACHE) >= 1024:
             _FCACHE.clear()
-        items = _FCACHE[fmt] = _parse_format(fmt)
-    out: list[str] = []
+        c = _FCACHE[fmt] = _compile_format(fmt)
+    template, specs, sig = c
+    if specs is None:
+        return template
     nargs = len(args)
-    arg = 0
-    for item in items:
-        if type(item) is str:
-            out.append(item)
-            continue
-        arg += 1
-        if arg > nargs:
-            raise arg_error(arg + 1, "format", "no value")
-        if type(item) is _FormatError:
-            raise LuaError(item.msg)
-        sp: _Spec = item  # type: ignore[assignment]
-        v = args[arg - 1]
-        conv = sp.conv
-        if conv == "s":
-            sv = tostring(v)
-            if sp.simple or (sp.prec is None and len(sv) >= 100):
-                out.append(sv)
-            else:
-                out.append(_pad(sv if sp.prec is None else sv[: sp.prec], sp.width,
-                                "-" in sp.flags))
-        elif conv == "d" or conv == "i":
+    if sig is not None and nargs >= len(sig):
+        # every argument already of the type its conversion takes: nothing to convert
+        a = args if nargs == len(sig) else args[: len(sig)]
+        if tuple(map(type, a)) == sig:
+            return template % a  # type: ignore[no-any-return]
+    vals: list[Any] = []
+    # args[k] is argument k + 2 of format (the format string is the first)
+    for k, (code, sp) in enumerate(specs):
+        if k >= nargs:
+            raise arg_error(k + 2, "format", "no value")
+        v = args[k]
+        if code == _F_STR:
+            if type(v) is not str:
+                v = tostring(v)
+        elif code == _F_INT:
             if type(v) is not int:
-                v = check_int(v, arg + 1, "format")
-            out.append(str(v) if sp.simple else _fmt_int(v, sp))
-        elif conv in "ouxX":
-            if type(v) is not int:
-                v = check_int(v, arg + 1, "format")
-            out.append(_fmt_int(v, sp))
-        elif conv in "eEfgG":
-            x = check_num(v, arg + 1, "format")
-            out.append(_fmt_float(float(x), sp))
-        elif conv == "c":
-            c = check_int(v, arg + 1, "format")
-            out.append(_pad(chr(c & 0xFF), sp.width, "-" in sp.flags))
-        else:  # 'q'
-            out.append(quote_string(check_str(v, arg + 1, "format")))
-    return "".join(out)
+                v = check_int(v, k + 2, "format")
+        elif code == _F_FLT:
+            tv = type(v)
+            if tv is not float:
+                v = float(v) if tv is int else float(check_num(v, k + 2, "format"))
+        elif code == _F_SLOW:
+            v = _fmt_spec(sp, v, k + 2)
+        else:
+            raise LuaError(sp.msg)
+        vals.append(v)
+    return template % tuple(vals)
 
 
 LIB: dict[str, Callable[..., Any]] = {

@@ -12,6 +12,8 @@ and raises the same errors ("invalid order function for sorting", "attempt to co
 
 from __future__ import annotations
 
+from inspect import CO_COROUTINE
+from types import CoroutineType, FunctionType
 from typing import Any, Callable
 
 from .errors import LuaError
@@ -236,6 +238,93 @@ class _Sorter:
             self.sort(j, i)
 
 
+def _ctruth(r: Any) -> bool:
+    """Truth of a comparator's result that is not a plain boolean: its first value (a tuple is
+    several results), refusing a coroutine (a comparator that would suspend)."""
+    if type(r) is tuple:
+        r = r[0] if r else None
+    elif type(r) is CoroutineType:
+        r.close()
+        raise LuaError("attempt to yield across a C-call boundary")
+    return r is not None and r is not False
+
+
+def _sort_fn(a: list[Any], t: LuaTable, comp: Any, lo: int, up: int) -> None:
+    """_Sorter.sort for a comparator that is a plain Python function (not ``async def``):
+    the same algorithm, comparisons and errors, with the call made directly and ``less``
+    inlined. Reads stay in ``a`` while the index is inside 1..n, as _Sorter.get does."""
+    n = len(a)
+    while lo < up:
+        # sort a[lo], a[(lo+up)//2], a[up]
+        r = comp(a[up - 1], a[lo - 1])
+        if r is not True and r is not False:
+            r = _ctruth(r)
+        if r:
+            a[lo - 1], a[up - 1] = a[up - 1], a[lo - 1]
+        if up - lo == 1:
+            break
+        i = (lo + up) // 2
+        r = comp(a[i - 1], a[lo - 1])
+        if r is not True and r is not False:
+            r = _ctruth(r)
+        if r:
+            a[i - 1], a[lo - 1] = a[lo - 1], a[i - 1]
+        else:
+            r = comp(a[up - 1], a[i - 1])
+            if r is not True and r is not False:
+                r = _ctruth(r)
+            if r:
+                a[i - 1], a[up - 1] = a[up - 1], a[i - 1]
+        if up - lo == 2:
+            break
+        pivot = a[i - 1]
+        a[i - 1], a[up - 2] = a[up - 2], pivot
+        # invariant: a[lo..i] <= P <= a[j..up]; only lo+1..up-2 left to partition
+        i = lo
+        j = up - 1
+        while True:
+            # repeat ++i until a[i] >= P (i only grows from lo+1 >= 2)
+            i += 1
+            while True:
+                r = comp(a[i - 1] if i <= n else t.get(i), pivot)
+                if r is not True and r is not False:
+                    r = _ctruth(r)
+                if not r:
+                    break
+                if i > up:
+                    raise LuaError("invalid order function for sorting")
+                i += 1
+            # repeat --j until a[j] <= P (j only shrinks from up-1 <= n-1)
+            j -= 1
+            while True:
+                r = comp(pivot, a[j - 1] if j >= 1 else t.get(j))
+                if r is not True and r is not False:
+                    r = _ctruth(r)
+                if not r:
+                    break
+                if j < lo:
+                    raise LuaError("invalid order function for sorting")
+                j -= 1
+            if j < i:
+                break
+            a[i - 1], a[j - 1] = a[j - 1], a[i - 1]
+        if i > up:
+            # only a comparator that accepts nil gets here; C Lua would go on to write
+            # t[up+1], outside the sorted range
+            raise LuaError("invalid order function for sorting")
+        a[up - 2], a[i - 1] = a[i - 1], a[up - 2]
+        # recurse into the smaller half, loop on the larger one
+        if i - lo < up - i:
+            j = lo
+            i = i - 1
+            lo = i + 2
+        else:
+            j = i + 1
+            i = up
+            up = j - 2
+        _sort_fn(a, t, comp, j, i)
+
+
 def _plain_sortable(a: list[Any]) -> bool:
     """True when Python's own sort gives exactly Lua's result: all strings or all non-NaN
     numbers, with no two equal elements that can be told apart (1 and 1.0, 0.0 and -0.0) --
@@ -282,7 +371,10 @@ def tsort(t: Any = NOARG, comp: Any = None, *_: Any) -> tuple[()]:
         return ()
     a = list(arr)
     try:
-        _Sorter(a, t, comp).sort(1, n)
+        if type(comp) is FunctionType and not comp.__code__.co_flags & CO_COROUTINE:
+            _sort_fn(a, t, comp, 1, n)
+        else:
+            _Sorter(a, t, comp).sort(1, n)
     finally:
         # like Lua, leave whatever order was reached (also when the comparator raised)
         if len(arr) == n:

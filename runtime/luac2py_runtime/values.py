@@ -350,6 +350,9 @@ def table_from_dict(arr: list[Any], h: dict[str, Any]) -> LuaTable:
     """A constructor with positional values and string keys whose values may be nil."""
     while arr and arr[-1] is None:
         arr.pop()
-    for k in [k for k, v in h.items() if v is None]:
-        del h[k]
+    # `in` tries identity first, so this finds every None (Lua values define no __eq__; a
+    # false positive would only cost the loop)
+    if None in h.values():
+        for k in [k for k, v in h.items() if v is None]:
+            del h[k]
     return LuaTable(arr, h)

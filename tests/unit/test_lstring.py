@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 import lupa.lua51
@@ -20,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from luac2py_runtime import lstring as L
 from luac2py_runtime.errors import LuaError
 from luac2py_runtime.lstring import LIB as S
 from luac2py_runtime.values import LuaTable, to_lua_str
@@ -1036,3 +1038,117 @@ def test_random_format_specs_against_lua53(
     if conv == "s" and isinstance(value, float) and value.is_integer():
         value = repr(value) + "x"  # 5.3 prints integral floats as "1.0", we as "1" (decision)
     check("format", ("%" + flags + width + prec + conv, value), "53")
+
+
+# ----------------------------------------------------------------------------------------
+# the fast paths against the general code they stand for
+# ----------------------------------------------------------------------------------------
+
+
+def _without_rx(fn: Callable[[], Any]) -> Any:
+    """Run ``fn`` with the ``re`` translation of patterns turned off (item matcher only)."""
+    saved = L._translate
+    L._translate = lambda items: None
+    L._PCACHE.clear()
+    try:
+        return fn()
+    finally:
+        L._translate = saved
+        L._PCACHE.clear()
+
+
+def _outcome(fn: Callable[[], Any]) -> tuple[str, Any]:
+    try:
+        r = fn()
+        if callable(r):  # a gmatch iterator: drain it
+            out = []
+            for _ in range(100):
+                v = r()
+                if v == ():
+                    break
+                out.append(v)
+            r = out
+        return ("ok", r)
+    except LuaError as e:
+        return ("err", str(e))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    s=st.lists(SUBJECT_CHARS, max_size=24).map("".join),
+    p=patterns(),
+    init=st.sampled_from([None, 1, 2, -1, 0, 30]),
+    repl=st.sampled_from(["", "<%0>", "%1", "[%1|%2]", "%%", "\\", "\\1", "%x", "()"]),
+    max_n=st.sampled_from([None, 0, 1, 2, -1]),
+)
+def test_regex_translation_agrees_with_item_matcher(
+    s: str, p: str, init: Any, repl: str, max_n: Any
+) -> None:
+    upper = S["upper"]
+    calls: list[Callable[[], Any]] = [
+        lambda: S["find"](s, p, init),
+        lambda: S["match"](s, p, init),
+        lambda: S["gmatch"](s, p),
+        lambda: S["gsub"](s, p, repl, max_n),
+        lambda: S["gsub"](s, p, upper, max_n),
+        lambda: S["gsub"](s, p, LuaTable(None, {"a": "A", "1": 1, "b": False}), max_n),
+    ]
+    for call in calls:
+        L._PCACHE.clear()
+        assert _outcome(call) == _without_rx(lambda call=call: _outcome(call))
+
+
+def test_regex_translation_is_used_only_where_faithful() -> None:
+    def rx(p: str) -> Any:
+        return L.compile_pattern(p).rx
+
+    for p in ["%a+", "(%d+)", "<(%d+)>", "()a-()", "[^%s]*$", "x.y?z", "[\x80-\xff]+", ""]:
+        assert rx(p) is not None, p
+    for p in ["%b()", "%f[%a]", "(a)%1", "(a", "a)", "[a", "a%", "a*" * 70]:
+        assert rx(p) is None, p
+    # bytes >= 0x80 are not letters in the C locale, whatever Unicode says
+    latin = "é한"
+    assert S["gsub"](latin.encode("utf-8").decode("latin-1") + "ab", "%a+", "<%0>")[1] == 1
+    assert S["find"]("a\nb", "a.b") == (1, 3)  # '.' matches a newline
+    assert S["find"]("ab\n", "b$") is None  # '$' is the very end, not before a newline
+    # false/nil from a table or function keeps the match (re.subn path: non-empty matches)
+    assert S["gsub"]("abc", "%a", LuaTable(None, {"a": "A", "b": False})) == ("Abc", 3)
+    assert S["gsub"]("abc", "(%a)", lambda c: None if c == "b" else 1) == ("1b1", 3)
+
+
+FORMAT_VALUES = [0, 1, -1, 42, -42, 2**63 - 1, -(2**63), 3.0, -0.0, 0.5, 2.5, -3.14159, 1e20,
+                 1e-5, math.inf, -math.inf, math.nan, "10", "2.5", "abc", "", "x\x00y",
+                 "a" * 120, None, True]
+
+
+@pytest.mark.parametrize(
+    "spec",
+    ["%d", "%5d", "%-5d", "%05d", "%-05d", "%+d", "% d", "%+5d", "%i", "%.3d", "%#x", "%x",
+     "%s", "%5s", "%-5s", "%5.2s", "%.0s", "%+5s", "%f", "%.2f", "%8.2f", "%-10.3f", "%+.1f",
+     "% .2f", "%#.0f", "%08.2f", "%e", "%.2E", "%g", "%10.4g", "%-10G", "%#g", "%c", "%q"],
+)
+def test_format_template_agrees_with_each_conversion(spec: str) -> None:
+    # the compiled template (with or without the all-plain-types shortcut) against the general
+    # per-conversion code, _fmt_spec
+    for v in FORMAT_VALUES:
+        for fmt, args in [(spec, (v,)), ("<" + spec + "|%%|" + spec + ">", (v, v))]:
+            try:
+                general = L._fmt_spec(L._parse_format(spec)[0], v, 2)
+                expected: tuple[str, Any] = (
+                    "ok", general if fmt == spec else f"<{general}|%|{general}>")
+            except LuaError as e:
+                expected = ("err", str(e))
+            assert _outcome(lambda f=fmt, a=args: S["format"](f, *a, "extra")) == expected, (
+                fmt, v)
+            assert _outcome(lambda f=fmt, a=args: S["format"](f, *a)) == expected, (fmt, v)
+
+
+def test_format_argument_errors_keep_their_order() -> None:
+    fmt = S["format"]
+    assert _outcome(lambda: fmt("%d %s %f", 1, "x")) == (
+        "err", "bad argument #4 to 'format' (no value)")
+    assert _outcome(lambda: fmt("%d %s %f", "x")) == (
+        "err", "bad argument #2 to 'format' (number expected, got string)")
+    assert _outcome(lambda: fmt("%s %y", "a")) == ("err", "bad argument #3 to 'format' (no value)")
+    assert _outcome(lambda: fmt("%s %y", "a", 1)) == ("err", "invalid option '%y' to 'format'")
+    assert fmt("100%% %s", "sure") == "100% sure" and fmt("50%%") == "50%"

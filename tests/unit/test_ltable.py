@@ -551,3 +551,77 @@ def test_unpack_returns_lua_results() -> None:
     assert unpack(table_from_pairs([], [])) == ()  # no values
     assert unpack(table_from_pairs([1, 2], [])) == (1, 2)
     assert "unpack" not in T  # a global in Lua 5.1, not table.unpack
+
+
+# -- the direct-call sort against the general _Sorter ---------------------------------------
+
+
+class _Wrapped:
+    """A comparator that is not a plain function, so that tsort takes the general _Sorter."""
+
+    def __init__(self, f: Callable[..., Any]) -> None:
+        self.f = f
+
+    def __call__(self, *args: Any) -> Any:
+        return self.f(*args)
+
+
+def _sort_run(values: list[Any], extra: dict[Any, Any], comp: Callable[..., Any],
+              wrap: bool) -> tuple[Any, ...]:
+    log: list[tuple[Any, Any]] = []
+
+    def logged(a: Any = None, b: Any = None, *_: Any) -> Any:
+        log.append((a, b))
+        return comp(a, b)
+
+    t = table_from_pairs(list(values), list(extra.items()))
+    try:
+        T["sort"](t, _Wrapped(logged) if wrap else logged)
+        outcome: Any = "ok"
+    except LuaError as e:
+        outcome = str(e)
+    return outcome, t.arr, log
+
+
+def _no_nil(f: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def comp(a: Any, b: Any) -> Any:
+        if a is None or b is None:
+            raise LuaError("attempt to compare nil with number")
+        return f(a, b)
+
+    return comp
+
+
+SORT_COMPARATORS: list[Callable[..., Any]] = [
+    _no_nil(lambda a, b: a < b),
+    _no_nil(lambda a, b: a > b),
+    _no_nil(lambda a, b: a <= b),  # invalid on equal elements: runs past the range
+    lambda a, b: True,  # invalid: reads past the range
+    lambda a, b: a != b,  # invalid, accepts nil: reads below the range
+    lambda a, b: (a < b, "x") if a is not None and b is not None else (),  # several results
+    lambda a, b: 1 if a is not None and b is not None and a < b else None,  # non-booleans
+    lambda a, b: () if a is None or b is None or a >= b else (0,),
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    values=st.lists(st.integers(0, 6), min_size=2, max_size=40),
+    which=st.integers(0, len(SORT_COMPARATORS) - 1),
+)
+def test_direct_call_sort_matches_general_sorter(values: list[int], which: int) -> None:
+    # same comparator calls in the same order, same final order, same error
+    comp = SORT_COMPARATORS[which]
+    extra = {0: -1, -1: 99, "n": 5}  # what reads outside 1..n find in the table
+    assert _sort_run(values, extra, comp, False) == _sort_run(values, extra, comp, True)
+
+
+def test_direct_call_sort_refuses_a_coroutine_result() -> None:
+    async def inner(a: Any, b: Any) -> bool:
+        return a < b
+
+    def comp(a: Any, b: Any) -> Any:  # a plain function whose result would suspend
+        return inner(a, b)
+
+    with pytest.raises(LuaError, match="attempt to yield across a C-call boundary"):
+        T["sort"](table_from_pairs([3, 1, 2], []), comp)
