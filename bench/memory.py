@@ -3,6 +3,12 @@ COUNT counter workflows are started and each answers one Update, so that every o
 cached on this worker and waiting for a message; the result is the RSS delta / COUNT.
 
     python bench/memory.py VARIANT COUNT TARGET_HOST:PORT
+
+BENCH_TRACEMALLOC=1 also prints where the Python allocations of the measured executions were
+made (by line); with BENCH_TRACEMALLOC_DEPTH=N (e.g. 30) each allocation is charged to the
+innermost of its N frames that is luac2py code (the runtime, the generated package, the
+hand-written baseline) -- e.g. a task made by ``Execution.spawn`` rather than temporalio's
+``create_task`` -- and a per-file summary comes first.
 """
 
 from __future__ import annotations
@@ -67,7 +73,8 @@ async def main(variant: str, count: int, target: str) -> None:
         if trace:  # where the memory goes (Python allocations only), for investigating
             import tracemalloc
 
-            tracemalloc.start(1)
+            depth = int(os.environ.get("BENCH_TRACEMALLOC_DEPTH", "1"))
+            tracemalloc.start(depth)
             snap0 = tracemalloc.take_snapshot()
         before = rss_kb()
         await asyncio.gather(*(bounded(i, "m") for i in range(count)))
@@ -76,12 +83,16 @@ async def main(variant: str, count: int, target: str) -> None:
         after = rss_kb()
         if trace:
             snap1 = tracemalloc.take_snapshot()
-            stats = snap1.compare_to(snap0, "lineno")
-            total = sum(st.size_diff for st in stats)
-            print(f"tracemalloc: {total / count / 1024:.1f} KB per execution", file=sys.stderr)
-            for st in stats[:25]:
-                print(f"  {st.size_diff / count:8.0f} B/exec  {st.count_diff / count:6.1f} "
-                      f"obj/exec  {st.traceback}", file=sys.stderr)
+            if depth > 1:
+                _print_charged(snap1.compare_to(snap0, "traceback"), count)
+            else:
+                stats = snap1.compare_to(snap0, "lineno")
+                total = sum(st.size_diff for st in stats)
+                print(f"tracemalloc: {total / count / 1024:.1f} KB per execution",
+                      file=sys.stderr)
+                for st in stats[:25]:
+                    print(f"  {st.size_diff / count:8.0f} B/exec  {st.count_diff / count:6.1f} "
+                          f"obj/exec  {st.traceback}", file=sys.stderr)
         cached = len(getattr(getattr(worker, "_workflow_worker", None), "_running_workflows", ()))
         print(json.dumps({"variant": variant, "count": count, "cached": cached,
                           "rss_before_kb": before,
@@ -90,6 +101,34 @@ async def main(variant: str, count: int, target: str) -> None:
         # the open workflows stay on the (throw-away) server; evicting them all on a worker
         # shutdown takes long and measures nothing
         os._exit(0)
+
+
+_OURS = ("luac2py_runtime", "bench_compiled_", "baselines")
+
+
+def _print_charged(stats: list, count: int) -> None:
+    """Allocations charged to the innermost frame in luac2py code (else the innermost one),
+    summed per file and per line."""
+    import collections
+
+    by_line: collections.Counter[str] = collections.Counter()
+    objs: collections.Counter[str] = collections.Counter()
+    for st in stats:
+        frames = list(st.traceback)[::-1]  # innermost first
+        f = next((f for f in frames if any(o in f.filename for o in _OURS)), frames[0])
+        key = f"{os.path.basename(f.filename)}:{f.lineno}"
+        by_line[key] += st.size_diff
+        objs[key] += st.count_diff
+    by_file: collections.Counter[str] = collections.Counter()
+    for k, v in by_line.items():
+        by_file[k.rsplit(":", 1)[0]] += v
+    total = sum(by_line.values())
+    print(f"tracemalloc: {total / count / 1024:.1f} KB per execution", file=sys.stderr)
+    for k, v in by_file.most_common(15):
+        print(f"  {v / count:8.0f} B/exec  {k}", file=sys.stderr)
+    for k, v in by_line.most_common(40):
+        print(f"  {v / count:8.0f} B/exec  {objs[k] / count:6.1f} obj/exec  {k}",
+              file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -97,7 +97,7 @@ class TemporalBackend(ProcessBackendMixin):
         self.instance = instance
         self.info = temporalio.workflow.info()
         self.task_queue = self.info.task_queue
-        self._versions: dict[str, int] = {}
+        self._versions: dict[str, int] | None = None  # made on the first version() call
 
     # -- clock, randomness, logging ---------------------------------------------------
     def now(self) -> datetime:
@@ -198,6 +198,8 @@ class TemporalBackend(ProcessBackendMixin):
     def version(self, change_id: str, min_supported: int, max_supported: int) -> int:
         """Go's GetVersion on the SDK's patch markers: version v is the marker ``C-v``."""
         memo = self._versions
+        if memo is None:
+            memo = self._versions = {}
         v = memo.get(change_id)
         if v is None:
             if temporalio.workflow.unsafe.is_replaying():

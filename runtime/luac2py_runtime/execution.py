@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import functools
 import random
 import sys
 import time as _time
-from types import CoroutineType
+from types import CoroutineType, MethodType
 from typing import Any, Callable
 
 from . import base, lmath, lstring, ltable, ops
-from .errors import LuaError, is_lua_boundary_exception, to_lua_error
+from .errors import LuaError, frame_position, is_lua_boundary_exception, to_lua_error
 from .values import LuaTable, to_lua_str
 
 
@@ -71,36 +70,74 @@ def register_module(name: str) -> Callable[[ModuleBuilder], ModuleBuilder]:
 
 
 def bind_functions(ex: "Execution", fns: dict[str, Any], with_ex: set[str]) -> LuaTable:
-    """A module table whose functions taking the execution are bound to ``ex``."""
+    """A module table whose functions taking the execution are bound to ``ex`` (as bound
+    method objects: 64 bytes each, where a ``functools.partial`` takes about 190; to Lua a
+    function like any other)."""
     h: dict[str, Any] = {}
     for k, v in fns.items():
-        h[k] = functools.partial(v, ex) if k in with_ex else v
+        h[k] = MethodType(v, ex) if k in with_ex else v
     return LuaTable(None, h)
 
 
 class LuaTaskState:
     """One Lua coroutine of an execution (the entry point or a ``coroutine.spawn``), as the
-    deadlock detector sees it: running, or blocked on a channel (and where)."""
+    deadlock detector sees it: running, or blocked on a channel (and where).
 
-    __slots__ = ("name", "blocked", "external", "where", "finished")
+    Where it waits is found only when a deadlock is reported: ``block`` keeps the blocked
+    asyncio task, and ``where`` walks that task's chain of suspended coroutines (reading the
+    live stack when blocking would turn every frame on it into a frame object, kept as long
+    as the coroutine lives: about 2.5 KB per open execution)."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    __slots__ = ("num", "blocked", "external", "task", "finished", "ex")
+
+    def __init__(self, num: int, ex: "Execution | None" = None) -> None:
+        self.num = num  # -1: the entry point; n: "coroutine n" (its name, made when needed)
         self.blocked = False
         self.external = False
-        self.where = ""
+        self.task: asyncio.Task[Any] | None = None  # the task that blocked last
         self.finished = False
+        self.ex = ex
 
     def block(self, external: bool) -> None:
-        from .errors import innermost_lua_position
-
         self.blocked = True
         self.external = external
-        pos = innermost_lua_position()
-        self.where = f"{pos[0]}:{pos[1]}" if pos else "?"
+        self.task = asyncio.current_task()
+        if not external and self.ex is not None:
+            self.ex.watch_deadlock()
 
     def unblock(self) -> None:
         self.blocked = False
+
+    @property
+    def name(self) -> str:
+        return "main" if self.num < 0 else f"coroutine {self.num}"
+
+    @property
+    def where(self) -> str:
+        """``chunk:line`` of the innermost generated-code frame of the blocked coroutine,
+        ``?`` when there is none (as the live stack would have shown when it blocked)."""
+        if self.task is None:
+            return "?"
+        pos = suspended_lua_position(self.task)
+        return f"{pos[0]}:{pos[1]}" if pos else "?"
+
+
+def suspended_lua_position(task: "asyncio.Task[Any]") -> tuple[str, int] | None:
+    """(chunk, line) of the innermost generated-code frame of a suspended task: its
+    coroutine, what that awaits, and so on down to the future it waits for."""
+    pos = None
+    aw: Any = task.get_coro()
+    while aw is not None:
+        f = getattr(aw, "cr_frame", None) or getattr(aw, "gi_frame", None) or getattr(
+            aw, "ag_frame", None)
+        if f is None:
+            break
+        p = frame_position(f, f.f_lineno)
+        if p is not None:
+            pos = p
+        aw = (getattr(aw, "cr_await", None) or getattr(aw, "gi_yieldfrom", None)
+              or getattr(aw, "ag_await", None))
+    return pos
 
 
 TASK_STATE: contextvars.ContextVar[LuaTaskState | None] = contextvars.ContextVar(
@@ -120,24 +157,26 @@ class Execution:
         self.tasks: list[asyncio.Task[Any]] = []  # coroutine.spawn'ed
         self.states: list[LuaTaskState] = []
         self.done: asyncio.Future[Any] | None = None
+        self._watching = False  # the deadlock watcher runs (started on the first wait that
+        # only Lua code could end: an open execution waiting for messages has none)
         g = LuaTable(None, dict(_BASE_PLAIN))
         h = g.hash
-        h["print"] = functools.partial(base.lua_print, self)
+        h["print"] = MethodType(base.lua_print, self)
         h["_G"] = g
         string = _table_of(lstring.LIB)
         string.meta = LuaTable(None, {"__call": base.cast_string})
         h["string"] = string
         h["table"] = _table_of(ltable.LIB)
         mathlib = _table_of(lmath.LIB)
-        mathlib.hash["random"] = functools.partial(base.math_random, self)
-        mathlib.hash["randomseed"] = functools.partial(base.math_randomseed, self)
+        mathlib.hash["random"] = MethodType(base.math_random, self)
+        mathlib.hash["randomseed"] = MethodType(base.math_randomseed, self)
         h["math"] = mathlib
         h["os"] = LuaTable(
             None,
             {
-                "time": functools.partial(base.os_time, self),
-                "date": functools.partial(base.os_date, self),
-                "clock": functools.partial(base.os_clock, self),
+                "time": MethodType(base.os_time, self),
+                "date": MethodType(base.os_date, self),
+                "clock": MethodType(base.os_clock, self),
                 "difftime": base.os_difftime,
             },
         )
@@ -203,9 +242,12 @@ class Execution:
         self.tasks.append(asyncio.get_running_loop().create_task(self._spawned(fn, args)))
 
     async def _spawned(self, fn: Any, args: tuple[Any, ...]) -> None:
-        st = self._task_state(f"coroutine {len(self.states)}")
+        st = self._task_state(len(self.states))
         try:
-            await _call_async(fn, args)
+            # called here, not through a helper coroutine: one frame less held while it waits
+            r = ops.call(fn, *args)
+            if type(r) is CoroutineType:
+                await r
         except asyncio.CancelledError:
             raise
         except BaseException as e:
@@ -213,8 +255,8 @@ class Execution:
         finally:
             st.finished = True
 
-    def _task_state(self, name: str) -> LuaTaskState:
-        st = LuaTaskState(name)
+    def _task_state(self, num: int) -> LuaTaskState:
+        st = LuaTaskState(num, self)
         self.states.append(st)
         TASK_STATE.set(st)
         return st
@@ -229,50 +271,109 @@ class Execution:
                           if not s.finished)
         return LuaError(f"deadlock: all coroutines are blocked ({waits})", 0)
 
+    def watch_deadlock(self) -> None:
+        """Start the deadlock watcher (once per run): a Lua coroutine waits on a channel that
+        only Lua code could feed. Until then no deadlock is possible, since one needs every
+        live coroutine blocked so. The watcher creates no Temporal command."""
+        if self._watching or self.done is None:
+            return
+        if self.backend is None or not hasattr(self.backend, "wait_condition"):
+            return
+        self._watching = True
+        self.tasks.append(asyncio.get_running_loop().create_task(self._watch_deadlock()))
+
     async def _watch_deadlock(self) -> None:
         await self.backend.wait_condition(self.deadlocked)
         self._fail(self.deadlock_error())
 
     def _fail(self, e: BaseException) -> None:
-        if self.done is not None and not self.done.done():
-            self.done.set_exception(e)
+        done = self._outcome()
+        if done is not None and not done.done():
+            done.set_exception(e)
+
+    def _outcome(self) -> asyncio.Future[Any] | None:
+        """The future that takes the run's outcome (None once the run is over). When a
+        cancellation of the caller of ``run_main`` has cancelled it and the caller has not yet
+        seen that, a fresh one: the run has ended first (``cancel_taken`` then lets the
+        cancellation through)."""
+        done = self.done
+        if done is not None and done.cancelled():
+            done = self.done = done.get_loop().create_future()
+        return done
+
+    async def _main(self, fn: Any, args: tuple[Any, ...]) -> None:
+        """The entry point's task (a method, not a closure: no function object and cells per
+        run)."""
+        st = self._task_state(-1)
+        try:
+            r = ops.call(fn, *args)
+            if type(r) is CoroutineType:
+                r = await r
+        except BaseException as e:
+            self._fail(to_lua_error(e) if is_lua_boundary_exception(e) else e)
+            return
+        finally:
+            st.finished = True
+        done = self._outcome()
+        if done is not None and not done.done():
+            done.set_result(r)
 
     async def run_main(self, fn: Any, args: tuple[Any, ...],
                        on_cancel: Callable[[], bool] | None = None) -> Any:
         """Run the entry point; the first uncaught error in it or in any spawned coroutine
         ends the run. When the entry point returns, other coroutines are dropped. A
         cancellation of the caller is offered to ``on_cancel`` (a workflow turns it into a
-        CANCEL event and goes on); without one, or when it declines, the run is cancelled."""
-        loop = asyncio.get_running_loop()
-        done = self.done = loop.create_future()
+        CANCEL event and goes on); without one, or when it declines, the run is cancelled.
 
-        async def main() -> None:
-            st = self._task_state("main")
-            try:
-                r = await _call_async(fn, args)
-            except BaseException as e:
-                if not done.done():
-                    done.set_exception(to_lua_error(e) if is_lua_boundary_exception(e) else e)
-                return
-            finally:
-                st.finished = True
-            if not done.done():
-                done.set_result(r)
-
-        main_task = loop.create_task(main())
-        if self.backend is not None and hasattr(self.backend, "wait_condition"):
-            self.tasks.append(loop.create_task(self._watch_deadlock()))
+        ``LuaWorkflow._lua_run`` does the same inline, from ``start_main``, ``cancel_taken``
+        and ``stop_tasks`` (one coroutine frame less held by an open workflow)."""
+        main_task = self.start_main(fn, args)
         try:
             while True:
+                done = self.done
+                assert done is not None
                 try:
-                    return await asyncio.shield(done)
+                    return await done
                 except asyncio.CancelledError:
-                    if done.done() or on_cancel is None or not on_cancel():
+                    if not self.cancel_taken(done, on_cancel):
                         raise
         finally:
-            for t in [main_task, *self.tasks]:
-                if not t.done():
-                    t.cancel()
+            self.stop_tasks(main_task)
+
+    def start_main(self, fn: Any, args: tuple[Any, ...]) -> asyncio.Task[None]:
+        """Start the entry point's task; its outcome goes to ``self.done``, which the caller
+        awaits (not through asyncio.shield: an outer future and two callbacks per open
+        execution; a cancellation of the caller cancels ``done`` itself, see
+        ``cancel_taken``)."""
+        loop = asyncio.get_running_loop()
+        self.done = loop.create_future()
+        self._watching = False
+        return loop.create_task(self._main(fn, args))
+
+    def cancel_taken(self, done: asyncio.Future[Any],
+                     on_cancel: Callable[[], bool] | None) -> bool:
+        """After a cancellation of the task awaiting ``done``: True when the run goes on (it
+        was offered to ``on_cancel``, which took it; ``self.done`` is then a fresh future to
+        await). As with a shield, a run that ended first (``done`` was done, or replaced by
+        ``_outcome``) lets the cancellation through."""
+        cur = self.done
+        if done.cancelled() and cur is done and on_cancel is not None and on_cancel():
+            self.done = done.get_loop().create_future()
+            return True
+        # the cancellation goes through; an outcome that came first is dropped unseen (marked
+        # as retrieved, as a shield does)
+        for f in (done, cur):
+            if f is not None and f.done() and not f.cancelled():
+                f.exception()
+        return False
+
+    def stop_tasks(self, main_task: asyncio.Task[Any]) -> None:
+        """The run is over: drop the entry point's task (if still running) and every other;
+        what they do from now on is no outcome."""
+        self.done = None
+        for t in [main_task, *self.tasks]:
+            if not t.done():
+                t.cancel()
 
 
 def _ensure_modules_loaded() -> None:
@@ -282,10 +383,3 @@ def _ensure_modules_loaded() -> None:
 
 def lua_string(s: str) -> str:
     return to_lua_str(s)
-
-
-async def _call_async(fn: Any, args: tuple[Any, ...]) -> Any:
-    r = ops.call(fn, *args)
-    if type(r) is CoroutineType:
-        r = await r
-    return r

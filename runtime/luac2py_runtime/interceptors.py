@@ -10,7 +10,7 @@ with ``luac2py_runtime.activity_context()``.
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Awaitable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
@@ -118,11 +118,15 @@ class _WorkflowInbound(temporalio.worker.WorkflowInboundInterceptor):
     def init(self, outbound: temporalio.worker.WorkflowOutboundInterceptor) -> None:
         super().init(_WorkflowOutbound(outbound))
 
-    async def execute_workflow(self, input: temporalio.worker.ExecuteWorkflowInput) -> Any:
+    def execute_workflow(  # type: ignore[override]
+        self, input: temporalio.worker.ExecuteWorkflowInput
+    ) -> Awaitable[Any]:
         ctx = decode_header(input.headers)
         ctx.pop(SENDER_KEY, None)
-        temporalio.workflow.instance()._lua_context = ctx  # type: ignore[attr-defined]
-        return await super().execute_workflow(input)
+        temporalio.workflow.instance()._lua_context = ctx or None  # type: ignore[attr-defined]
+        # not a coroutine of its own, and past the base class's (``return await
+        # self.next...``): two coroutine frames less held for as long as the run is open
+        return self.next.execute_workflow(input)
 
     async def handle_signal(self, input: temporalio.worker.HandleSignalInput) -> None:
         sender = decode_header(input.headers).get(SENDER_KEY)

@@ -6,14 +6,17 @@
     local r = channel.select{ch:case_receive(), other:case_send(x), default = true}
     -- r = {channel = ch, value = v, ok = true}  or  {default = true, ok = true}
 
-Everything is built on asyncio futures queued in FIFO deques: the workflow event loop runs
+Everything is built on asyncio futures queued in FIFO order: the workflow event loop runs
 ready callbacks in order, so who gets which value is deterministic and replays. No sets and no
 ``asyncio.wait`` anywhere. An operation that can complete at once (room in the buffer, a value
 buffered, a waiting partner) completes synchronously and creates no future; ``send`` and
 ``receive`` then return their result directly instead of a coroutine (generated code awaits a
 method's result only when it is a coroutine).
 
-A blocked operation is a ``_Waiter`` in the channel's ``recvq`` or ``sendq``. A ``select`` that
+A blocked operation is a ``_Waiter`` in the channel's ``recvq`` or ``sendq``: plain lists, made
+on the first waiter (they are short, and an open workflow holds a channel per ``listen``, mostly
+with one waiter or none, where three deques of 760 bytes each would dominate its memory); the
+buffer is a deque made on the first value buffered and dropped when drained. A ``select`` that
 has to wait puts one waiter per case on the cases' channels, all sharing one future: the first
 partner to resolve that future wins and the others see it done and skip it ("stale"), and the
 select removes its remaining waiters when it wakes. A waiter whose task was cancelled has a
@@ -27,6 +30,7 @@ from collections import deque
 from typing import Any
 
 from .errors import LuaError
+from .execution import TASK_STATE
 from .values import LuaTable, Userdata, lua_type
 
 # What a waiting sender's future receives when the channel is closed under it.
@@ -58,18 +62,34 @@ class Channel(Userdata):
         self.cap = cap
         # fed from outside the Lua code (signals, timers, events): waiting on it is no deadlock
         self.external = external
-        self.buf: deque[Any] = deque()
+        self.buf: deque[Any] | None = None  # made on the first value buffered
         self.closed = False
-        self.recvq: deque[_Waiter] = deque()
-        self.sendq: deque[_Waiter] = deque()
+        self.recvq: list[_Waiter] | None = None  # made on the first waiter
+        self.sendq: list[_Waiter] | None = None
 
     def lua_tostring(self) -> str:
         return f"channel: 0x{id(self) & 0xFFFFFFFF:08x}"
 
     def __repr__(self) -> str:
-        return f"Channel(cap={self.cap}, buffered={len(self.buf)}, closed={self.closed})"
+        return f"Channel(cap={self.cap}, buffered={self.buffered()}, closed={self.closed})"
+
+    def buffered(self) -> int:
+        buf = self.buf
+        return 0 if buf is None else len(buf)
 
     # -- the partner queues ---------------------------------------------------------------
+    def waiters(self, send: bool) -> list[_Waiter]:
+        """The queue of blocked senders (``send``) or receivers, made if need be."""
+        if send:
+            q = self.sendq
+            if q is None:
+                q = self.sendq = []
+        else:
+            q = self.recvq
+            if q is None:
+                q = self.recvq = []
+        return q
+
     def _live_receiver(self) -> _Waiter | None:
         """The first receiver still waiting (stale ones are dropped), left in the queue."""
         q = self.recvq
@@ -77,7 +97,7 @@ class Channel(Userdata):
             w = q[0]
             if not w.fut.done():
                 return w
-            q.popleft()
+            del q[0]
         return None
 
     def _live_sender(self) -> _Waiter | None:
@@ -86,12 +106,12 @@ class Channel(Userdata):
             w = q[0]
             if not w.fut.done():
                 return w
-            q.popleft()
+            del q[0]
         return None
 
     # -- non-blocking halves (used by send/receive/select and by other runtime modules) -----
     def can_send(self) -> bool:
-        return self.closed or len(self.buf) < self.cap or self._live_receiver() is not None
+        return self.closed or self.buffered() < self.cap or self._live_receiver() is not None
 
     def can_receive(self) -> bool:
         return bool(self.buf) or self.closed or self._live_sender() is not None
@@ -102,10 +122,13 @@ class Channel(Userdata):
             raise LuaError("send on closed channel")
         w = self._live_receiver()
         if w is not None:
-            self.recvq.popleft()
+            del self.recvq[0]
             w.fut.set_result((w.index, v, True))
             return
-        self.buf.append(v)
+        buf = self.buf
+        if buf is None:
+            buf = self.buf = deque()
+        buf.append(v)
 
     def receive_now(self) -> tuple[Any, bool]:
         """Complete a receive that ``can_receive`` said is ready."""
@@ -115,13 +138,15 @@ class Channel(Userdata):
             # a blocked sender moves into the freed slot, in arrival order
             w = self._live_sender()
             if w is not None:
-                self.sendq.popleft()
+                del self.sendq[0]
                 buf.append(w.value)
                 w.fut.set_result((w.index, None, True))
+            elif not buf:
+                self.buf = None  # drained: an idle channel holds no deque
             return v, True
         w = self._live_sender()
         if w is not None:
-            self.sendq.popleft()
+            del self.sendq[0]
             w.fut.set_result((w.index, None, True))
             return w.value, True
         return None, False  # closed and drained
@@ -129,7 +154,7 @@ class Channel(Userdata):
     def offer(self, v: Any) -> bool:
         """Send without blocking, from Python (timers, signal delivery): False when the value
         could not be delivered (channel full or closed)."""
-        if self.closed or not (len(self.buf) < self.cap or self._live_receiver() is not None):
+        if self.closed or not (self.buffered() < self.cap or self._live_receiver() is not None):
             return False
         self.send_now(v)
         return True
@@ -140,12 +165,12 @@ class Channel(Userdata):
         self.closed = True
         # Buffered values stay receivable; waiting receivers (the buffer is then empty) get
         # nil, false; waiting senders fail.
-        rq, self.recvq = self.recvq, deque()
-        for w in rq:
+        rq, self.recvq = self.recvq, None
+        for w in rq or ():
             if not w.fut.done():
                 w.fut.set_result((w.index, None, False))
-        sq, self.sendq = self.sendq, deque()
-        for w in sq:
+        sq, self.sendq = self.sendq, None
+        for w in sq or ():
             if not w.fut.done():
                 w.fut.set_result((w.index, None, _CLOSED))
 
@@ -154,11 +179,11 @@ class Channel(Userdata):
         """``ch:send(v)``: true, or a coroutine when the send has to wait."""
         if self.closed:
             raise LuaError("send on closed channel")
-        if len(self.buf) < self.cap or self._live_receiver() is not None:
+        if self.buffered() < self.cap or self._live_receiver() is not None:
             self.send_now(v)
             return True
         fut = asyncio.get_running_loop().create_future()
-        self.sendq.append(_Waiter(fut, 0, v))
+        self.waiters(True).append(_Waiter(fut, 0, v))
         return _await_send(fut, self.external)
 
     def receive(self) -> Any:
@@ -166,27 +191,46 @@ class Channel(Userdata):
         if self.buf or self.closed or self._live_sender() is not None:
             return self.receive_now()
         fut = asyncio.get_running_loop().create_future()
-        self.recvq.append(_Waiter(fut, 0))
+        self.waiters(False).append(_Waiter(fut, 0))
         return _await_receive(fut, self.external)
 
 
+# _await_send and _await_receive do what blocked_on does themselves: a waiting coroutine then
+# holds one coroutine frame less (an open workflow waits in one per Lua coroutine).
+
+
 async def _await_send(fut: asyncio.Future[Any], external: bool = False) -> bool:
-    _, _, ok = await blocked_on(fut, external)
+    st = TASK_STATE.get()
+    if st is None:
+        _, _, ok = await fut
+    else:
+        st.block(external)
+        try:
+            _, _, ok = await fut
+        finally:
+            st.unblock()
     if ok is _CLOSED:
         raise LuaError("send on closed channel")
     return True
 
 
 async def _await_receive(fut: asyncio.Future[Any], external: bool = False) -> tuple[Any, bool]:
-    _, v, ok = await blocked_on(fut, external)
+    st = TASK_STATE.get()
+    if st is None:
+        _, v, ok = await fut
+        return v, ok
+    st.block(external)
+    try:
+        _, v, ok = await fut
+    finally:
+        st.unblock()
     return v, ok
 
 
 async def blocked_on(fut: asyncio.Future[Any], external: bool) -> Any:
-    """Await a channel operation, telling the execution's deadlock detector where this Lua
-    coroutine waits and whether anything outside the Lua code could wake it."""
-    from .execution import TASK_STATE
-
+    """Await a channel operation, telling the execution's deadlock detector that this Lua
+    coroutine waits (it finds where only when it reports a deadlock) and whether anything
+    outside the Lua code could wake it."""
     st = TASK_STATE.get()
     if st is None:
         return await fut
@@ -242,15 +286,16 @@ def _m_case_receive(self: Any, *_: Any) -> Case:
 
 
 def _m_debug_size(self: Any, *_: Any) -> int:
-    return len(_check_channel(self, "_debug_size").buf)
+    return _check_channel(self, "_debug_size").buffered()
 
 
 def _m_debug_senders(self: Any, *_: Any) -> int:
-    return sum(1 for w in _check_channel(self, "_debug_senders").sendq if not w.fut.done())
+    return sum(1 for w in _check_channel(self, "_debug_senders").sendq or () if not w.fut.done())
 
 
 def _m_debug_receivers(self: Any, *_: Any) -> int:
-    return sum(1 for w in _check_channel(self, "_debug_receivers").recvq if not w.fut.done())
+    return sum(1 for w in _check_channel(self, "_debug_receivers").recvq or ()
+               if not w.fut.done())
 
 
 Channel.lua_methods = {
@@ -320,11 +365,11 @@ async def select(ex: Any, cases: Any = None, *_: Any) -> LuaTable:
         raise LuaError("select with no cases would block forever")
     # wait on every case; the first partner to resolve the shared future wins
     fut = asyncio.get_running_loop().create_future()
-    waiters: list[tuple[deque[_Waiter], _Waiter]] = []
+    waiters: list[tuple[list[_Waiter], _Waiter]] = []
     for i, c in enumerate(arr):
         ch = c.channel
         w = _Waiter(fut, i, c.value)
-        q = ch.sendq if c.is_send else ch.recvq
+        q = ch.waiters(c.is_send)
         q.append(w)
         waiters.append((q, w))
     try:

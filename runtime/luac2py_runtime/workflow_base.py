@@ -85,7 +85,9 @@ class LuaWorkflow:
         self._lua_updates: dict[str, _UpdateReply] = {}
         self._lua_outbox: list[tuple[int, str, str, list[Any], str]] = []
         self._lua_outbox_seq = 0
-        self._lua_outbox_released: set[str] = set()  # host PIDs that stopped collecting
+        # host PIDs that stopped collecting (made on the first release: an empty set is 216
+        # bytes, kept by every open execution)
+        self._lua_outbox_released: set[str] | None = None
         self._lua_signal_sender: str | None = None
         self._lua_update_id: str | None = None
 
@@ -176,6 +178,8 @@ class LuaWorkflow:
         self._lua_outbox = [m for m in self._lua_outbox
                             if not (m[1] == host_pid and m[0] <= after)]
         released = self._lua_outbox_released
+        if released is None:
+            released = self._lua_outbox_released = set()
         if release:
             released.add(host_pid)
             return self._lua_outbox_view(host_pid, after)
@@ -205,7 +209,21 @@ class LuaWorkflow:
                         non_retryable=True,
                     )
             lua_args = tuple(py_to_lua(a) for a in args)
-            result = await ex.run_main(entry, lua_args, on_cancel=self._lua_on_cancel)
+            # ex.run_main(entry, lua_args, on_cancel=self._lua_on_cancel), inline: this frame
+            # waits itself (one coroutine frame less for as long as the workflow is open)
+            main_task = ex.start_main(entry, lua_args)
+            try:
+                while True:
+                    done = ex.done
+                    assert done is not None
+                    try:
+                        result = await done
+                        break
+                    except asyncio.CancelledError:
+                        if not ex.cancel_taken(done, self._lua_on_cancel):
+                            raise
+            finally:
+                ex.stop_tasks(main_task)
         except LuaError as e:
             raise _lua_failure(e) from None
         return _workflow_result(result)
