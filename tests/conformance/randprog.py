@@ -141,7 +141,8 @@ class Gen:
         if k == 2:
             return f"{self.pick(FLOATS)} = {self.float_expr()}"
         if k == 3:
-            return f"{self.pick(STRS)} = {self.str_expr()}"
+            # capped: `s1 = string.rep(s1 .. s1, 3)` in nested loops would grow without bound
+            return f"{self.pick(STRS)} = string.sub({self.str_expr()}, 1, 120)"
         if k == 4:
             return f"t[#t + 1] = {self.int_expr()}"
         return f"if #t > 0 then t[({self.int_expr(1)}) % #t + 1] = {self.int_expr(1)} end"
