@@ -345,16 +345,18 @@ def test_start_message_sender_is_the_host(dev_server, pkg):
 
 def test_start_messages_with_fail_policy(dev_server, pkg):
     """Signal-with-start cannot fail on a running workflow (the server rejects the policy):
-    the start goes first, then the messages; a second spawn fails."""
+    the start goes first, then the messages; a second spawn fails while the first runs (it
+    has no target and waits for "finish", so it cannot have completed in between)."""
 
     async def body(host, record):
         sp = (host.with_options({"temporal.workflow.id_conflict_policy": "fail"})
               .with_name(uid("counter"))
               .with_message("increment", {"amount": 4})
               .with_message("increment", {"amount": 5}))
-        pid = await sp.spawn("app:counter_workflow", WORKER, {"initial": 1, "target": 10})
+        pid = await sp.spawn("app:counter_workflow", WORKER, {"initial": 1})
         with pytest.raises(ProcessError) as e:
-            await sp.spawn("app:counter_workflow", WORKER, {"initial": 1, "target": 10})
+            await sp.spawn("app:counter_workflow", WORKER, {"initial": 1})
+        await host.send(pid, "finish")
         r = await host.client.get_workflow_handle(Host._wid(pid)).result()
         return e.value.kind, r
 
