@@ -33,6 +33,8 @@ string_meta: LuaTable | None = None  # set by the base library: {__index = strin
 # Compiled comparisons of two operands of one of these types use Python's operator inline
 # (``a < b if type(a) is type(b) in ORDER_TYPES else lt(a, b)``): for them it is Lua's.
 ORDER_TYPES = frozenset((int, float, str))
+# the operand types of the inline float arithmetic (``type(x) in NUM_TYPES``: no bool)
+NUM_TYPES = frozenset((int, float))
 EQ_TYPES = frozenset((int, float, str, bool))
 
 

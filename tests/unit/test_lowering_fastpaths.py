@@ -89,3 +89,34 @@ def test_parameter_and_result_kinds_of_local_functions() -> None:
     assert "type(a) is int" in code
     code = _py("local function f(a) return a + 1 end\nreturn f(1), f(...)\n")
     assert "type(a) is int" in code
+
+
+def test_concat_of_unknown_values_is_inline_for_strings() -> None:
+    code = _py('local t = ...\nreturn t.a .. "/" .. t.b\n')
+    # both operands bound by one chained comparison, then Python's `+`
+    assert "_c + '/' + _c_1" in code and ") is str" in code
+    # the general chain on the same (bound) values otherwise
+    assert "_concat(_c, _concat('/', _c_1" in code
+
+
+def test_concat_fallback_evaluates_remaining_operands_in_order() -> None:
+    code = _py("local t = ...\nreturn t.a .. t.b .. t.c\n")
+    # the first pair failed: the third operand is still unevaluated, the fallback reads it
+    assert "_concat(_c, _concat(_c_1, _v" in code
+    # a non-string literal operand: the general chain only
+    code = _py("local t = ...\nreturn t.a .. true\n")
+    assert ") is str" not in code and "_concat(" in code
+
+
+def test_float_arithmetic_after_the_int_path() -> None:
+    code = _py("local a, b = ...\nreturn a * b, a + 1, -a\n")
+    assert "type(a) is float and type(b) in _NUM_TYPES" in code
+    assert "type(b) is float and type(a) is int" in code
+    assert "a + 1 if type(a) is float else _add(a, 1" in code
+    assert "-a if type(a) is int and a != -9223372036854775808 or type(a) is float" in code
+
+
+def test_float_field_update_is_inline() -> None:
+    code = _py("local g = {total = 0}\nlocal x = ...\ng.total = g.total + x\nreturn g\n")
+    assert "elif type(_l) is float and type(x) in _NUM_TYPES:" in code
+    assert "g.hash['total'] = _l + x" in code

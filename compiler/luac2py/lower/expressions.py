@@ -26,6 +26,7 @@ that are only called by name (the join over their call sites and ``return`` stat
 from __future__ import annotations
 
 import ast
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -944,6 +945,21 @@ def l_arith(ctx: Ctx, e: Any) -> ast.expr:
         return slow(left, right)
     if (kl == "float" or kr == "float") and _num(kl) and _num(kr):
         return ast.BinOp(left, pyop, right)
+    if (kl == "float" and kr == "any") or (kl == "any" and kr == "float"):
+        # a float and an int or a float: Python's + - * are Lua's
+        fl, fr, al, ar = bind_operands(ctx, left, right)
+        conds: list[ast.expr] = []
+        if kl == "float":
+            if not is_simple(fl):
+                conds.append(ast.Compare(fl, [ast.IsNot()], [const(None)]))  # bound, in order
+            conds.append(ast.Compare(call(name("type"), [fr]), [ast.In()],
+                                     [ctx.rt("ops:NUM_TYPES")]))
+        elif is_simple(fr):
+            conds.append(ast.Compare(call(name("type"), [fl]), [ast.In()],
+                                     [ctx.rt("ops:NUM_TYPES")]))
+        else:
+            return slow(fl, fr)  # a failed check would leave the right one unevaluated
+        return ast.IfExp(conj(conds), ast.BinOp(al, pyop, ar), slow(al, ar))
     if not (kl in ("int", "any", "num") and kr in ("int", "any", "num")):
         return slow(left, right)
     lit = _const_operand(ctx, e, left, right, kl, kr, pyop, slow)
@@ -961,7 +977,33 @@ def l_arith(ctx: Ctx, e: Any) -> ast.expr:
         )
     )
     cond = checks[0] if len(checks) == 1 else ast.BoolOp(ast.And(), checks)
-    return ast.IfExp(cond, name(res), slow(al, ar))
+    return ast.IfExp(cond, name(res), _float_arith(ctx, al, ar, kl, kr, pyop, slow(al, ar)))
+
+
+def _float_arith(ctx: Ctx, al: ast.expr, ar: ast.expr, kl: str, kr: str, pyop: ast.operator,
+                 slow: ast.expr) -> ast.expr:
+    """The fallback of the two-int path of ``+ - *``: a float and a number give Python's
+    result (Lua converts the int to a float, as Python does), else ``slow``::
+
+        al * ar if type(al) is float and type(ar) in NUM_TYPES
+                   or type(ar) is float and type(al) is int else _mul(al, ar, ...)"""
+    tl = call(name("type"), [al])
+    tr = call(name("type"), [ar])
+    isf = ast.Is()
+    if isinstance(al, ast.Name) and isinstance(ar, ast.Name) and al.id == ar.id:
+        cond: ast.expr = ast.Compare(tl, [isf], [name("float")])  # `x * x`
+    elif kl == "int":
+        cond = ast.Compare(tr, [isf], [name("float")])
+    elif kr == "int":
+        cond = ast.Compare(tl, [isf], [name("float")])
+    else:
+        cond = ast.BoolOp(ast.Or(), [
+            ast.BoolOp(ast.And(), [ast.Compare(tl, [ast.Is()], [name("float")]),
+                                   ast.Compare(tr, [ast.In()], [ctx.rt("ops:NUM_TYPES")])]),
+            ast.BoolOp(ast.And(), [ast.Compare(copy.deepcopy(tr), [ast.Is()], [name("float")]),
+                                   ast.Compare(copy.deepcopy(tl), [ast.Is()], [name("int")])]),
+        ])
+    return ast.IfExp(cond, ast.BinOp(al, pyop, ar), slow)
 
 
 def _const_operand(ctx: Ctx, e: Any, left: ast.expr, right: ast.expr, kl: str, kr: str,
@@ -1021,8 +1063,12 @@ def _const_operand(ctx: Ctx, e: Any, left: ast.expr, right: ast.expr, kl: str, k
         return ast.BinOp(left, pyop, right)
     xa = again if conds else x
     fast = ast.BinOp(xa, pyop, const(c)) if rc is not None else ast.BinOp(const(c), pyop, xa)
-    return ast.IfExp(conj(conds), fast,
-                     slow(again, const(c)) if rc is not None else slow(const(c), again))
+    other = slow(again, const(c)) if rc is not None else slow(const(c), again)
+    if kx != "int":
+        # a float and the integer literal: Python's result is Lua's
+        other = ast.IfExp(ast.Compare(call(name("type"), [again]), [ast.Is()], [name("float")]),
+                          copy.deepcopy(fast), other)
+    return ast.IfExp(conj(conds), fast, other)
 
 
 def l_unm(ctx: Ctx, e: Any) -> ast.expr:
@@ -1036,7 +1082,18 @@ def l_unm(ctx: Ctx, e: Any) -> ast.expr:
     if k == "float":
         return ast.UnaryOp(ast.USub(), v)
     d = describe(ctx, e.operand)
-    return call(ctx.rt("ops:unm"), [v] + ([const(d)] if d else []))
+    slow = call(ctx.rt("ops:unm"), [v] + ([const(d)] if d else []))
+    if k not in ("int", "num", "any"):
+        return slow
+    # an int (not mininteger, whose negation wraps) or a float: Python's negation
+    first, again = bind(ctx, v, "u")
+    slow.args[0] = again
+    return ast.IfExp(
+        ast.BoolOp(ast.Or(), [
+            ast.BoolOp(ast.And(), [_is_int_type(first),
+                                   ast.Compare(again, [ast.NotEq()], [const(MINI)])]),
+            ast.Compare(call(name("type"), [again]), [ast.Is()], [name("float")])]),
+        ast.UnaryOp(ast.USub(), again), slow)
 
 
 def l_bnot(ctx: Ctx, e: Any) -> ast.expr:
@@ -1087,7 +1144,62 @@ def l_concat(ctx: Ctx, e: Any) -> ast.expr:
             else:
                 pieces.append(ast.FormattedValue(v, -1, None))
         return ast.JoinedStr(pieces)
-    # right-associative: a .. (b .. c)
+    return _concat_fast(ctx, parts, kinds, vals)
+
+
+def _concat_fast(ctx: Ctx, parts: list[Any], kinds: list[str], vals: list[ast.expr]
+                 ) -> ast.expr:
+    """All strings at run time: Python's ``+``, else the general chain on the same values.
+
+    Lua evaluates every operand, in order, before concatenating. Checked operands are bound
+    in pairs, ``type(_c := a) is type(_c_1 := b) is str`` (a chained comparison evaluates
+    both sides before it can fail); when a pair fails, the fallback chain evaluates the
+    operands not yet evaluated itself, still in order::
+
+        (a + b + c if type(_c_2 := c) is str else _concat(_c, _concat(_c_1, _c_2)))
+        if type(_c := a) is type(_c_1 := b) is str
+        else _concat(_c, _concat(_c_1, c))
+    """
+    firsts: list[ast.expr] = []
+    agains: list[ast.expr] = []
+    checked: list[int] = []
+    for i, (v, k) in enumerate(zip(vals, kinds)):
+        if isinstance(v, ast.Constant):
+            if type(v.value) is int:
+                v = ast.Constant(str(v.value))  # as Lua prints an integer
+            elif type(v.value) is not str:
+                return _concat_chain(ctx, parts, vals)
+            first = again = v
+        elif is_simple(v) and all(is_simple(w) for w in vals[i + 1:]):
+            first = again = v  # nothing after it can change it
+        else:
+            # a local read after a later operand's call could see a new value: a temp
+            t = ctx.temp("c")
+            first, again = ast.NamedExpr(store(t), v), name(t)
+        if not isinstance(v, ast.Constant) and (k != "str" or first is not again):
+            checked.append(i)
+        firsts.append(first)
+        agains.append(again)
+    if not checked or len(checked) > 6:
+        return _concat_chain(ctx, parts, vals)
+    fast: ast.expr = agains[0]
+    for a in agains[1:]:
+        fast = ast.BinOp(fast, ast.Add(), a)
+    groups = [checked[i:i + 2] for i in range(0, len(checked), 2)]
+    out = fast
+    for gi in range(len(groups) - 1, -1, -1):
+        g = groups[gi]
+        tys: list[ast.expr] = [call(name("type"), [firsts[i]]) for i in g]
+        cond = ast.Compare(tys[0], [ast.Is()] * len(tys), tys[1:] + [name("str")])
+        done = g[-1]  # operands up to here are evaluated when this group's check fails
+        fb = [vals[i] if isinstance(vals[i], ast.Constant) else agains[i] if i <= done
+              else copy.deepcopy(vals[i]) for i in range(len(vals))]
+        out = ast.IfExp(cond, out, _concat_chain(ctx, parts, fb))
+    return out
+
+
+def _concat_chain(ctx: Ctx, parts: list[Any], vals: list[ast.expr]) -> ast.expr:
+    """``ops.concat(a, ops.concat(b, c))``: right-associative, naming the operands."""
     out = vals[-1]
     for i in range(len(vals) - 2, -1, -1):
         dl = describe(ctx, parts[i])

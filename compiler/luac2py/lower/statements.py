@@ -411,6 +411,8 @@ def s_assign(ctx: Ctx, s: Any) -> list[ast.stmt]:
         fused = _field_update(ctx, targets[0], values[0])
         general = assign_to(ctx, targets[0], lower_expr(ctx, values[0]))
         if fused is not None:
+            if len(fused) > 2:
+                general = [ast.If(fused[2], [fused[3]], general)]
             return [ast.If(fused[0], [fused[1]], general)]
         return general
     out: list[ast.stmt] = []
@@ -477,7 +479,7 @@ def _static_field(e: Any) -> str | None:
     return None
 
 
-def _field_update(ctx: Ctx, target: Any, value: Any) -> tuple[ast.expr, ast.stmt] | None:
+def _field_update(ctx: Ctx, target: Any, value: Any) -> tuple[Any, ...] | None:
     """``x.f = x.f + e`` (also ``-``) with ``e`` a name or a number: (condition, statement) of
     a fast path for an integer field in ``x``'s own hash part -- read, add and store with no
     metamethod involved (a present key takes a raw store). The condition has no side effect,
@@ -486,8 +488,12 @@ def _field_update(ctx: Ctx, target: Any, value: Any) -> tuple[ast.expr, ast.stmt
         if type(x) is _T and type(_l := x.hash.get("f")) is int and type(e) is int
                 and MININT <= (_x := _l + e) <= MAXINT:
             x.hash["f"] = _x
+        elif type(x) is _T and type(_l) is float and type(e) in NUM_TYPES:
+            x.hash["f"] = _l + e      # a float field: Python's + and - are Lua's
         else:
-            <the general statement>"""
+            <the general statement>
+
+    Returned as (condition, statement, float condition, float statement)."""
     key = _static_field(target)
     if key is None or type(value) not in (A.AddOp, A.SubOp) or value.wrapped:
         return None
@@ -516,8 +522,16 @@ def _field_update(ctx: Ctx, target: Any, value: Any) -> tuple[ast.expr, ast.stmt
     op = ast.Add() if type(value) is A.AddOp else ast.Sub()
     conds.append(ast.Compare(const(-(2**63)), [ast.LtE(), ast.LtE()], [
         ast.NamedExpr(store(xt), ast.BinOp(name(lt), op, rhs)), const(2**63 - 1)]))
-    return conj(conds), ast.Assign(
-        [ast.Subscript(attr(obj, "hash"), const(key), ast.Store())], name(xt))
+    # `_l` is bound whenever the table check passes (it is the next condition)
+    fconds = table_check(ctx, target.value, obj)
+    fconds.append(ast.Compare(call(name("type"), [name(lt)]), [ast.Is()], [name("float")]))
+    if isinstance(rhs, ast.Name) and kind(ctx, other) != "int":
+        fconds.append(ast.Compare(call(name("type"), [rhs]), [ast.In()],
+                                  [ctx.rt("ops:NUM_TYPES")]))
+    return (conj(conds), ast.Assign(
+        [ast.Subscript(attr(obj, "hash"), const(key), ast.Store())], name(xt)),
+        conj(fconds), ast.Assign([ast.Subscript(attr(obj, "hash"), const(key), ast.Store())],
+                                 ast.BinOp(name(lt), op, rhs)))
 
 
 # -- calls and functions --------------------------------------------------------------------

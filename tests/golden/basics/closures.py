@@ -3,6 +3,7 @@ from luac2py_runtime.errors import decode_lines as _decode_lines
 from luac2py_runtime.values import LuaTable as _T
 from luac2py_runtime.base import FunctionType as _FunctionType
 from luac2py_runtime.ops import (
+    NUM_TYPES as _NUM_TYPES,
     add as _add,
     callable_of as _callable_of,
     index as _index,
@@ -45,7 +46,13 @@ def _chunk(_ex, *_va):
             _x
             if type(count) is type((_r := (n if n is not None and n is not False else 1))) is int
             and -9223372036854775808 <= (_x := (count + _r)) <= 9223372036854775807
-            else _add(count, _r, "upvalue 'count'", None)
+            else (
+                count + _r
+                if type(count) is float
+                and type(_r) in _NUM_TYPES
+                or (type(_r) is float and type(count) is int)
+                else _add(count, _r, "upvalue 'count'", None)
+            )
         )
         # lua:8: return count
         return count
@@ -81,4 +88,4 @@ def _chunk(_ex, *_va):
         ),
         count,
     )
-__lua_lines__ = _decode_lines("0*16,1*2,2*2,3*16,5*2,6*4,7*7,8*3,10*4,11*28")
+__lua_lines__ = _decode_lines("0*17,1*2,2*2,3*16,5*2,6*4,7*13,8*3,10*4,11*28")

@@ -2,7 +2,13 @@
 from luac2py_runtime.errors import decode_lines as _decode_lines
 from luac2py_runtime.values import LuaTable as _T
 from luac2py_runtime.base import ipairs_loop as _ipairs_loop, pairs_iter as _pairs_iter
-from luac2py_runtime.ops import add as _add, ge as _ge, gt as _gt, sub as _sub
+from luac2py_runtime.ops import (
+    NUM_TYPES as _NUM_TYPES,
+    add as _add,
+    ge as _ge,
+    gt as _gt,
+    sub as _sub,
+)
 
 __lua_chunk__ = "loops.lua"
 
@@ -25,7 +31,13 @@ def _chunk(_ex, *_va):
             if type(total) is int
             and type(v) is int
             and (-9223372036854775808 <= (_x := (total + v)) <= 9223372036854775807)
-            else _add(total, v, "local 'total'", "local 'v'")
+            else (
+                total + v
+                if type(total) is float
+                and type(v) in _NUM_TYPES
+                or (type(v) is float and type(total) is int)
+                else _add(total, v, "local 'total'", "local 'v'")
+            )
         )
         # lua:5: ::continue::
     # lua:7: local n = 0
@@ -33,13 +45,21 @@ def _chunk(_ex, *_va):
     # lua:8: repeat n = n + 1 until n >= 3
     while True:
         # lua:8: repeat n = n + 1 until n >= 3
-        n = n + 1 if type(n) is int and n <= 9223372036854775806 else _add(n, 1, "local 'n'", None)
+        n = (
+            n + 1
+            if type(n) is int and n <= 9223372036854775806
+            else n + 1 if type(n) is float else _add(n, 1, "local 'n'", None)
+        )
         if n >= 3 if type(n) is int else _ge(n, 3):
             break
     # lua:9: while n > 0 do n = n - 1 end
     while n > 0 if type(n) is int else _gt(n, 0):
         # lua:9: while n > 0 do n = n - 1 end
-        n = n - 1 if type(n) is int and -9223372036854775807 <= n else _sub(n, 1, "local 'n'", None)
+        n = (
+            n - 1
+            if type(n) is int and -9223372036854775807 <= n
+            else n - 1 if type(n) is float else _sub(n, 1, "local 'n'", None)
+        )
     # lua:10: for k, v in pairs({a = 1}) do total = total + v end
     for k, v_1 in _pairs_iter(_T(None, {"a": 1})):
         # lua:10: for k, v in pairs({a = 1}) do total = total + v end
@@ -48,8 +68,14 @@ def _chunk(_ex, *_va):
             if type(total) is int
             and type(v_1) is int
             and (-9223372036854775808 <= (_x_1 := (total + v_1)) <= 9223372036854775807)
-            else _add(total, v_1, "local 'total'", "local 'v'")
+            else (
+                total + v_1
+                if type(total) is float
+                and type(v_1) in _NUM_TYPES
+                or (type(v_1) is float and type(total) is int)
+                else _add(total, v_1, "local 'total'", "local 'v'")
+            )
         )
     # lua:11: return total
     return total
-__lua_lines__ = _decode_lines("0*11,1*2,2*4,3*4,4*8,5,7*2,8*6,9*4,10*10,11*3")
+__lua_lines__ = _decode_lines("0*17,1*2,2*4,3*4,4*14,5,7*2,8*10,9*8,10*16,11*3")

@@ -31,7 +31,15 @@ def _chunk(_ex, *_va):
             "y": a // b if 0 < b or b < -1 else _idiv(a, b, "local 'a'", "local 'b'"),
             "z": (
                 a % _r
-                if (_r := _unm(b, "local 'b'")) is not None and _r
+                if (
+                    _r := (
+                        -b
+                        if type(b) is int and b != -9223372036854775808 or type(b) is float
+                        else _unm(b, "local 'b'")
+                    )
+                )
+                is not None
+                and _r
                 else _mod(a, _r, "local 'a'", None)
             ),
             "w": _div(a, b, "local 'a'", "local 'b'"),
@@ -54,4 +62,4 @@ def _chunk(_ex, *_va):
             _setindex(t, "ok", _v_3, "local 't'")
     # lua:7: return t, s
     return (t, s)
-__lua_lines__ = _decode_lines("0*18,1*5,2*2,3*14,4*9,5*6,7*3")
+__lua_lines__ = _decode_lines("0*18,1*5,2*2,3*22,4*9,5*6,7*3")
