@@ -55,6 +55,35 @@ _BASE_PLAIN: dict[str, Any] = {
 _STRING_INDEX = _table_of(lstring.LIB)
 ops.string_meta = LuaTable(None, {"__index": _STRING_INDEX})
 
+# The library globals whose tables an execution builds on first use (Execution.lib).
+LAZY_LIBS = ("string", "table", "math", "os")
+
+
+class _Unbuilt:
+    """The value of a library global whose table is not built yet: never seen by Lua code."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<unbuilt library>"
+
+
+_UNBUILT: Any = _Unbuilt()
+
+# The globals of a new execution, in the order ``pairs(_G)`` visits them (print, _G and
+# require are bound per execution).
+_GLOBALS_TEMPLATE: dict[str, Any] = {
+    **_BASE_PLAIN, "print": None, "_G": None, **{n: _UNBUILT for n in LAZY_LIBS},
+    "require": None,
+}
+
+
+def _string_call(_lib: Any, v: Any = None, *_: Any) -> Any:
+    """``string(x)`` through the table (``local s = string; s(x)``): __call gets the table
+    first."""
+    return base.cast_string(v)
+
+
 ModuleBuilder = Callable[["Execution"], LuaTable]
 
 # name -> builder of the module table for one execution; filled by the module files
@@ -159,30 +188,57 @@ class Execution:
         self.done: asyncio.Future[Any] | None = None
         self._watching = False  # the deadlock watcher runs (started on the first wait that
         # only Lua code could end: an open execution waiting for messages has none)
-        g = LuaTable(None, dict(_BASE_PLAIN))
+        # the library tables (string, table, math, os) are built on first use (``lib``):
+        # until then their slots in the globals hold ``_UNBUILT``, which keeps the order
+        # ``pairs(_G)`` sees; every read of these globals goes through ``lib``, or follows
+        # ``install_globals`` (a chunk that uses ``_G``)
+        g = LuaTable(None, dict(_GLOBALS_TEMPLATE))
         h = g.hash
         h["print"] = MethodType(base.lua_print, self)
         h["_G"] = g
-        string = _table_of(lstring.LIB)
-        string.meta = LuaTable(None, {"__call": base.cast_string})
-        h["string"] = string
-        h["table"] = _table_of(ltable.LIB)
-        mathlib = _table_of(lmath.LIB)
-        mathlib.hash["random"] = MethodType(base.math_random, self)
-        mathlib.hash["randomseed"] = MethodType(base.math_randomseed, self)
-        h["math"] = mathlib
-        h["os"] = LuaTable(
-            None,
-            {
-                "time": MethodType(base.os_time, self),
-                "date": MethodType(base.os_date, self),
-                "clock": MethodType(base.os_clock, self),
-                "difftime": base.os_difftime,
-            },
-        )
         h["require"] = self.require
         self.globals = g
-        self._lazy_globals = ("coroutine", "errors", "process", "channel")
+
+    # -- library tables, built on first use --------------------------------------------
+    def lib(self, name: str) -> Any:
+        """The value of the global ``name`` (one of ``LAZY_LIBS``), building the library
+        table on first use."""
+        v = self.globals.hash.get(name)
+        if v is _UNBUILT:
+            v = self._build_lib(name)
+        return v
+
+    def _build_lib(self, name: str) -> LuaTable:
+        if name == "string":
+            t = _table_of(lstring.LIB)
+            t.meta = LuaTable(None, {"__call": _string_call})
+        elif name == "table":
+            t = _table_of(ltable.LIB)
+        elif name == "math":
+            t = _table_of(lmath.LIB)
+            t.hash["random"] = MethodType(base.math_random, self)
+            t.hash["randomseed"] = MethodType(base.math_randomseed, self)
+        else:
+            assert name == "os", name
+            t = LuaTable(
+                None,
+                {
+                    "time": MethodType(base.os_time, self),
+                    "date": MethodType(base.os_date, self),
+                    "clock": MethodType(base.os_clock, self),
+                    "difftime": base.os_difftime,
+                },
+            )
+        self.globals.hash[name] = t  # in place: the slot keeps its position
+        return t
+
+    def install_libs(self) -> None:
+        """Build every library table not built yet (the global table is about to be seen
+        as a whole)."""
+        h = self.globals.hash
+        for n in LAZY_LIBS:
+            if h.get(n) is _UNBUILT:
+                self._build_lib(n)
 
     # -- modules ---------------------------------------------------------------------
     def require(self, name: Any) -> Any:
@@ -209,7 +265,9 @@ class Execution:
 
     def install_globals(self, names: tuple[str, ...] = ("coroutine", "errors", "process",
                                                         "channel")) -> None:
-        """Make module tables that Wippy provides as globals available (lazily built)."""
+        """Make module tables that Wippy provides as globals available (lazily built), and
+        build the library tables: from now on the global table may be read as a whole."""
+        self.install_libs()
         for n in names:
             if n not in self.globals.hash:
                 self.globals.hash[n] = self.require(n)

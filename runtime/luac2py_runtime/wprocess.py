@@ -20,7 +20,6 @@ nothing that arrives early is lost.
 from __future__ import annotations
 
 import re
-from collections import deque
 from typing import Any
 
 from . import ops
@@ -120,6 +119,9 @@ def _m_from(self: Message, *_: Any) -> str:
 Message.lua_methods = {"topic": _m_topic, "payload": _m_payload, "from": _m_from}
 
 
+_INF = float("inf")  # the capacity of the mailbox's channels (unbounded): one float for all
+
+
 class Mailbox:
     """Where signals and updates land, in arrival order.
 
@@ -127,11 +129,15 @@ class Mailbox:
     ``inbox()`` was called, else into the backlog; a later ``listen``/``inbox`` takes its share
     of the backlog, in order."""
 
+    __slots__ = ("listeners", "inbox", "backlog", "_events")
+
     def __init__(self) -> None:
         self.listeners: dict[str, tuple[Channel, bool]] = {}  # topic -> (channel, as_message)
         self.inbox: Channel | None = None
-        self.backlog: deque[Message] = deque()
-        self.events = Channel(float("inf"), external=True)
+        # messages no listen/inbox takes yet, in arrival order (None while there are none:
+        # most open executions never have one)
+        self.backlog: list[Message] | None = None
+        self._events: Channel | None = None  # made on first use (process.events(), an event)
 
     def deliver(self, msg: Message) -> None:
         lst = self.listeners.get(msg.topic)
@@ -140,6 +146,8 @@ class Mailbox:
             ch.offer(msg if as_message else msg.data())
         elif self.inbox is not None:
             self.inbox.offer(msg)
+        elif self.backlog is None:
+            self.backlog = [msg]
         else:
             self.backlog.append(msg)
 
@@ -147,15 +155,17 @@ class Mailbox:
         existing = self.listeners.get(topic)
         if existing is not None:
             return existing[0]
-        ch = Channel(float("inf"), external=True)
+        ch = Channel(_INF, external=True)
         self.listeners[topic] = (ch, as_message)
-        keep: deque[Message] = deque()
-        for m in self.backlog:
-            if m.topic == topic:
-                ch.offer(m if as_message else m.data())
-            else:
-                keep.append(m)
-        self.backlog = keep
+        backlog = self.backlog
+        if backlog is not None:
+            keep: list[Message] = []
+            for m in backlog:
+                if m.topic == topic:
+                    ch.offer(m if as_message else m.data())
+                else:
+                    keep.append(m)
+            self.backlog = keep or None
         return ch
 
     def unlisten(self, topic: str) -> None:
@@ -165,9 +175,11 @@ class Mailbox:
 
     def get_inbox(self) -> Channel:
         if self.inbox is None:
-            self.inbox = Channel(float("inf"), external=True)
-            while self.backlog:
-                self.inbox.offer(self.backlog.popleft())
+            self.inbox = Channel(_INF, external=True)
+            backlog, self.backlog = self.backlog, None
+            if backlog is not None:
+                for m in backlog:
+                    self.inbox.offer(m)
         return self.inbox
 
     def event(self, kind: str, sender: str, result: LuaTable | None = None,
@@ -178,6 +190,14 @@ class Mailbox:
         if result is not None:
             h["result"] = result
         self.events.offer(LuaTable(None, h))
+
+    @property
+    def events(self) -> Channel:
+        """The channel of process events (``process.events()``)."""
+        ch = self._events
+        if ch is None:
+            ch = self._events = Channel(_INF, external=True)
+        return ch
 
 
 # -- module functions ------------------------------------------------------------------

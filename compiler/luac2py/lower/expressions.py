@@ -351,6 +351,8 @@ def l_name(ctx: Ctx, e: Any) -> ast.expr:
 
 
 LAZY_GLOBALS = frozenset(C.WIPPY_GLOBALS) | {"coroutine"}
+# the library globals an execution builds on first use (luac2py_runtime.execution.LAZY_LIBS)
+LAZY_LIBS = frozenset(("string", "table", "math", "os"))
 
 
 def global_read(ctx: Ctx, ident: str) -> ast.expr:
@@ -361,7 +363,13 @@ def global_read(ctx: Ctx, ident: str) -> ast.expr:
     if ident in LAZY_GLOBALS and ctx.unit.global_static(ident):
         return call(attr(name("_ex"), "require"), [const(ident)])
     if ctx.unit.res.uses_G:
+        # the chunk called _ex.install_globals() first: the library tables are built
         return call(ctx.rt("ops:index"), [attr(name("_ex"), "globals"), const(ident)])
+    if ident in LAZY_LIBS:
+        # the library tables are built on first use, by this read or by another chunk's
+        # (its slot in the globals holds a placeholder until then), even when the chunk
+        # assigns the global: the read may come first
+        return call(attr(name("_ex"), "lib"), [const(ident)])
     return call(attr(name("_gh"), "get"), [const(ident)])
 
 
