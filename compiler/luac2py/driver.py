@@ -150,5 +150,7 @@ def write_package_atomically(outdir: Path, files: dict[str, str]) -> None:
 def package_init(workflows: list[dict[str, str]], workers: list[dict[str, Any]],
                  clients: dict[str, dict[str, Any]]) -> str:
     from .emit.module import render
+    from .semantics.catalog import RUNTIME_INTERFACE
 
-    return render("package_init.py.j2", workflows=workflows, workers=workers, clients=clients)
+    return render("package_init.py.j2", workflows=workflows, workers=workers, clients=clients,
+                  interface=RUNTIME_INTERFACE)

@@ -10,6 +10,10 @@ from typing import Any
 
 __all__ = ["connect", "new_worker", "DATA_CONVERTER", "activity_context", "client_context"]
 
+# The interface generated code is built against (luac2py.semantics.catalog.RUNTIME_INTERFACE):
+# a generated package refuses to import under a runtime with another one.
+INTERFACE = 2
+
 
 def __getattr__(name: str) -> Any:
     # lazy: generated modules import submodules only, and the sandbox stays cheap

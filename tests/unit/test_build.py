@@ -236,3 +236,25 @@ def test_fifty_workflow_project_builds_and_checks(tmp_path, n):
     r = luac2py("check", str(src))
     assert r.returncode == 0, r.stdout + r.stderr
     assert "0 error(s), 0 warning(s)" in r.stdout
+
+
+def test_package_refuses_a_runtime_with_another_interface(tmp_path):
+    """A package built for one runtime interface does not import under another: the error
+    says to rebuild (run in a subprocess: the runtime's constant is patched there)."""
+    src = make_project(tmp_path, n=2)
+    out = tmp_path / "pkg_iface"
+    _build(src, out)
+    code = ("import sys, luac2py_runtime\n"
+            "sys.path.insert(0, sys.argv[1])\n"
+            "import pkg_iface\n"  # the right interface: imports
+            "del sys.modules['pkg_iface']\n"
+            "luac2py_runtime.INTERFACE += 1\n"
+            "try:\n"
+            "    import pkg_iface\n"
+            "except ImportError as e:\n"
+            "    print('refused:', e)\n")
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                       text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert "refused: pkg_iface was built by luac2py for runtime interface" in r.stdout
+    assert "rebuild it with `luac2py build`" in r.stdout

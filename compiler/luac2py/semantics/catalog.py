@@ -13,6 +13,13 @@ from dataclasses import dataclass
 
 RT = "luac2py_runtime"
 
+# The interface between generated code and the runtime (names, signatures, the state an
+# execution holds). A generated package checks it against ``luac2py_runtime.INTERFACE`` when
+# imported, so that code built by another compiler version fails with a clear message
+# instead of misbehaving. Raise it with any change the other side must follow; the two
+# constants must be equal (tests/unit/test_catalog.py).
+RUNTIME_INTERFACE = 2
+
 
 @dataclass(frozen=True)
 class Fn:
