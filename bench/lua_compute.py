@@ -1,6 +1,6 @@
 """Lua compute: compiled code against hand-written Python and real Lua 5.1 (lupa).
 
-    .venv/bin/python bench/lua_compute.py [--runs N] [--scale K]
+    .venv/bin/python bench/lua_compute.py [--runs N] [--scale K] [--markdown]
 
 Five micro workloads, each a Lua chunk returning a function ``run()`` and a hand-written
 Python function doing the same work the way a Python programmer would write it. All three
@@ -241,18 +241,28 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = ap.parse_args()
     n = int(N * args.scale)
-    print(f"{'workload':<20}{'compiled':>11}{'python':>11}{'lua 5.1':>11}"
-          f"{'vs python':>11}{'vs lua':>9}")
+    if args.markdown:
+        print("| workload | compiled ms | Python ms | Lua 5.1 ms | compiled / Python |"
+              " compiled / Lua 5.1 |")
+        print("|---|---:|---:|---:|---:|---:|")
+    else:
+        print(f"{'workload':<20}{'compiled':>11}{'python':>11}{'lua 5.1':>11}"
+              f"{'vs python':>11}{'vs lua':>9}")
     for name, (lua, py) in WORKLOADS.items():
         tc, rc = median_time(compiled(lua, n), args.runs)
         tp, rp = median_time(lambda py=py: py(n), args.runs)  # type: ignore[misc]
         tl, rl = median_time(lupa51(lua, n), args.runs)
         if not rc == rp == rl:
             raise SystemExit(f"{name}: results differ: compiled {rc}, python {rp}, lua {rl}")
-        print(f"{name:<20}{tc * 1e3:>9.1f}ms{tp * 1e3:>9.1f}ms{tl * 1e3:>9.1f}ms"
-              f"{tc / tp:>10.2f}x{tc / tl:>8.2f}x")
+        if args.markdown:
+            print(f"| {name} | {tc * 1e3:.1f} | {tp * 1e3:.1f} | {tl * 1e3:.1f} | "
+                  f"{tc / tp:.2f}x | {tc / tl:.2f}x |")
+        else:
+            print(f"{name:<20}{tc * 1e3:>9.1f}ms{tp * 1e3:>9.1f}ms{tl * 1e3:>9.1f}ms"
+                  f"{tc / tp:>10.2f}x{tc / tl:>8.2f}x")
 
 
 if __name__ == "__main__":
