@@ -83,19 +83,6 @@ def current_position(depth: int = 1) -> tuple[str, int] | None:
     return None
 
 
-def innermost_lua_position() -> tuple[str, int] | None:
-    """(chunk, line) of the innermost generated-code frame on the live stack."""
-    import sys
-
-    f: FrameType | None = sys._getframe(1)
-    while f is not None:
-        pos = frame_position(f, f.f_lineno)
-        if pos is not None:
-            return pos
-        f = f.f_back
-    return None
-
-
 def where(pos: tuple[str, int] | None) -> str:
     if pos is None:
         return ""

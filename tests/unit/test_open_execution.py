@@ -6,6 +6,7 @@ live stack did when it blocked."""
 from __future__ import annotations
 
 import asyncio
+import sys
 from typing import Any
 
 import pytest
@@ -14,10 +15,22 @@ from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
 from luac2py_runtime import execution as X
 from luac2py_runtime.backend import LocalBackend
-from luac2py_runtime.errors import LuaError, innermost_lua_position
+from luac2py_runtime.errors import LuaError, frame_position
 from luac2py_runtime.execution import Execution
 from luac2py_runtime.script import load_module
 from luac2py_runtime.wchannel import Channel
+
+
+def innermost_lua_position() -> tuple[str, int] | None:
+    """(chunk, line) of the innermost generated-code frame on the live stack: how the runtime
+    found a blocked coroutine's position before it became lazy (the oracle here)."""
+    f = sys._getframe(1)
+    while f is not None:
+        pos = frame_position(f, f.f_lineno)
+        if pos is not None:
+            return pos
+        f = f.f_back
+    return None
 
 
 def _load(src: str) -> Any:
