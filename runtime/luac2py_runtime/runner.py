@@ -406,11 +406,13 @@ async def run_workflow(
         with _stdout_to_stderr():  # the server's banner must not mix with the result
             if time_skipping:
                 env = await start_time_skipping()
+                where = "time-skipping test server at {}"
             else:
                 ui_port = ui_port or free_port()
                 env = await start_dev_server(namespace=namespace, ui=True, ui_port=ui_port)
-            print(f"dev server at {env.client.service_client.config.target_host}; "
-                  f"web UI at http://127.0.0.1:{ui_port}", file=sys.stderr, flush=True)
+                where = f"dev server at {{}}; web UI at http://127.0.0.1:{ui_port}"
+            print(where.format(env.client.service_client.config.target_host), file=sys.stderr,
+                  flush=True)
         client = env.client
     try:
         wid = workflow_id or f"luac2py-run-{uuid.uuid4()}"

@@ -71,6 +71,9 @@ def test_cli_run_prints_completed_order():
     out = json.loads(r.stdout.strip().splitlines()[-1])
     assert out["status"] == "completed"
     assert out["payment_id"] == "pay-c1-30" and out["tracking"] == "trk-o1"
+    # the embedded server says what it is; the time-skipping one has no web UI
+    assert "time-skipping test server at 127.0.0.1:" in r.stderr
+    assert "web UI" not in r.stderr
 
 
 def test_cli_run_failed_workflow_exits_1(tmp_path):
