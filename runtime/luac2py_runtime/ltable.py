@@ -12,14 +12,12 @@ and raises the same errors ("invalid order function for sorting", "attempt to co
 
 from __future__ import annotations
 
-from inspect import CO_COROUTINE
 from types import CoroutineType, FunctionType
 from typing import Any, Callable
 
 from .errors import LuaError
 from .lstring import NOARG, check_int, opt_int, opt_str, type_error
-from .lstring import call1 as _call1
-from .ops import lt, tostring_basic
+from .ops import call, lt, tostring_basic
 from .values import LuaTable, is_function
 
 
@@ -161,83 +159,6 @@ def tremove(t: Any = NOARG, pos: Any = None, *_: Any) -> Any:
 # ----------------------------------------------------------------------------------------
 
 
-class _Sorter:
-    """Lua 5.1's auxsort over a 1-based view of a list; reads outside 1..n (the algorithm's
-    sentinels can run one past either end with a bad comparator) go to the table."""
-
-    __slots__ = ("a", "n", "t", "comp")
-
-    def __init__(self, a: list[Any], t: LuaTable, comp: Any) -> None:
-        self.a = a
-        self.n = len(a)
-        self.t = t
-        self.comp = comp
-
-    def get(self, k: int) -> Any:
-        if 1 <= k <= self.n:
-            return self.a[k - 1]
-        return self.t.get(k)
-
-    def less(self, x: Any, y: Any) -> bool:
-        comp = self.comp
-        if comp is None:
-            return lt(x, y)
-        r = _call1(comp, x, y)
-        return r is not None and r is not False
-
-    def sort(self, lo: int, up: int) -> None:
-        a = self.a
-        less = self.less
-        get = self.get
-        while lo < up:
-            # sort a[lo], a[(lo+up)//2], a[up]
-            if less(a[up - 1], a[lo - 1]):
-                a[lo - 1], a[up - 1] = a[up - 1], a[lo - 1]
-            if up - lo == 1:
-                break
-            i = (lo + up) // 2
-            if less(a[i - 1], a[lo - 1]):
-                a[i - 1], a[lo - 1] = a[lo - 1], a[i - 1]
-            elif less(a[up - 1], a[i - 1]):
-                a[i - 1], a[up - 1] = a[up - 1], a[i - 1]
-            if up - lo == 2:
-                break
-            pivot = a[i - 1]
-            a[i - 1], a[up - 2] = a[up - 2], pivot
-            # invariant: a[lo..i] <= P <= a[j..up]; only lo+1..up-2 left to partition
-            i = lo
-            j = up - 1
-            while True:
-                i += 1
-                while less(get(i), pivot):
-                    if i > up:
-                        raise LuaError("invalid order function for sorting")
-                    i += 1
-                j -= 1
-                while less(pivot, get(j)):
-                    if j < lo:
-                        raise LuaError("invalid order function for sorting")
-                    j -= 1
-                if j < i:
-                    break
-                a[i - 1], a[j - 1] = a[j - 1], a[i - 1]
-            if i > up:
-                # only a comparator that accepts nil gets here; C Lua would go on to write
-                # t[up+1], outside the sorted range
-                raise LuaError("invalid order function for sorting")
-            a[up - 2], a[i - 1] = a[i - 1], a[up - 2]
-            # recurse into the smaller half, loop on the larger one
-            if i - lo < up - i:
-                j = lo
-                i = i - 1
-                lo = i + 2
-            else:
-                j = i + 1
-                i = up
-                up = j - 2
-            self.sort(j, i)
-
-
 def _ctruth(r: Any) -> bool:
     """Truth of a comparator's result that is not a plain boolean: its first value (a tuple is
     several results), refusing a coroutine (a comparator that would suspend)."""
@@ -249,10 +170,13 @@ def _ctruth(r: Any) -> bool:
     return r is not None and r is not False
 
 
-def _sort_fn(a: list[Any], t: LuaTable, comp: Any, lo: int, up: int) -> None:
-    """_Sorter.sort for a comparator that is a plain Python function (not ``async def``):
-    the same algorithm, comparisons and errors, with the call made directly and ``less``
-    inlined. Reads stay in ``a`` while the index is inside 1..n, as _Sorter.get does."""
+def _auxsort(a: list[Any], t: LuaTable, comp: Callable[[Any, Any], Any], lo: int,
+             up: int) -> None:
+    """Lua 5.1's auxsort of ``a[lo..up]`` (1-based) with ``comp(x, y)`` as "x < y": the same
+    comparisons in the same order and the same errors as C Lua. A result other than a plain
+    boolean is taken as Lua takes a call's first result (``_ctruth``). Reads outside 1..n
+    (the algorithm's sentinels can run one past either end with a bad comparator) go to the
+    table."""
     n = len(a)
     while lo < up:
         # sort a[lo], a[(lo+up)//2], a[up]
@@ -322,7 +246,7 @@ def _sort_fn(a: list[Any], t: LuaTable, comp: Any, lo: int, up: int) -> None:
             j = i + 1
             i = up
             up = j - 2
-        _sort_fn(a, t, comp, j, i)
+        _auxsort(a, t, comp, j, i)
 
 
 def _plain_sortable(a: list[Any]) -> bool:
@@ -371,10 +295,15 @@ def tsort(t: Any = NOARG, comp: Any = None, *_: Any) -> tuple[()]:
         return ()
     a = list(arr)
     try:
-        if type(comp) is FunctionType and not comp.__code__.co_flags & CO_COROUTINE:
-            _sort_fn(a, t, comp, 1, n)
+        if comp is None:
+            less = lt
+        elif type(comp) is FunctionType:
+            less = comp  # called directly (an ``async def`` one is refused by _ctruth)
         else:
-            _Sorter(a, t, comp).sort(1, n)
+            def less(x: Any, y: Any) -> Any:
+                return call(comp, x, y)
+
+        _auxsort(a, t, less, 1, n)
     finally:
         # like Lua, leave whatever order was reached (also when the comparator raised)
         if len(arr) == n:

@@ -553,11 +553,11 @@ def test_unpack_returns_lua_results() -> None:
     assert "unpack" not in T  # a global in Lua 5.1, not table.unpack
 
 
-# -- the direct-call sort against the general _Sorter ---------------------------------------
+# -- a comparator called directly against one called through ops.call --------------------------
 
 
 class _Wrapped:
-    """A comparator that is not a plain function, so that tsort takes the general _Sorter."""
+    """A comparator that is not a plain function, so that tsort calls it through ops.call."""
 
     def __init__(self, f: Callable[..., Any]) -> None:
         self.f = f
