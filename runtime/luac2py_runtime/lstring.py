@@ -1104,16 +1104,17 @@ def _add_value(ms: MatchState, out: list[str], s: int, e: int, repl: Any, kind: 
             v = call1(repl, caps)
     else:  # table
         v = index(repl, get_capture(ms, 0, s, e))
-    if v is None or v is False:
-        out.append(ms.src[s:e])
-        return
+    out.append(ms.src[s:e] if v is None or v is False else _repl_text(v))
+
+
+def _repl_text(v: Any) -> str:
+    """The text a function or table replacement value (not nil or false) stands for."""
     tv = type(v)
     if tv is str:
-        out.append(v)
-    elif tv is int or tv is float:
-        out.append(tostring_basic(v))
-    else:
-        raise LuaError(f"invalid replacement value (a {lua_type(v)})")
+        return v  # type: ignore[no-any-return]
+    if tv is int or tv is float:
+        return tostring_basic(v)
+    raise LuaError(f"invalid replacement value (a {lua_type(v)})")
 
 
 def str_gsub(
@@ -1218,8 +1219,29 @@ def _rx_template(parts: list[Any], pat: Pattern) -> str | None:
 
 
 def _rx_replacer(pat: Pattern, rv: Any, kind: int) -> Callable[[re.Match[str]], str]:
-    """The replacement of a match by a function (kind 1) or table (kind 2), as _add_value
-    makes it."""
+    """The replacement of a match by a parsed replacement string (kind 0), a function (1) or
+    a table (2), as _add_value makes it."""
+    if kind == 0:
+        parts = rv
+        if all(type(x) is str for x in parts):
+            text = "".join(parts)
+            return lambda m: text
+
+        def expand(m: re.Match[str]) -> str:
+            out = []
+            for part in parts:
+                if type(part) is str:
+                    out.append(part)
+                elif part is _REPL_ERROR:
+                    raise LuaError("invalid use of '%' in replacement string")
+                elif part == 0:
+                    out.append(m.group())
+                else:
+                    v = _rx_capture(m, pat, part - 1)
+                    out.append(v if type(v) is str else str(v))
+            return "".join(out)
+
+        return expand
 
     def replace(m: re.Match[str]) -> str:
         if kind == 1:
@@ -1230,14 +1252,7 @@ def _rx_replacer(pat: Pattern, rv: Any, kind: int) -> Callable[[re.Match[str]], 
                 v = call1(rv, caps)
         else:
             v = index(rv, _rx_capture(m, pat, 0))
-        if v is None or v is False:
-            return m.group()
-        tv = type(v)
-        if tv is str:
-            return v  # type: ignore[no-any-return]
-        if tv is int or tv is float:
-            return tostring_basic(v)
-        raise LuaError(f"invalid replacement value (a {lua_type(v)})")
+        return m.group() if v is None or v is False else _repl_text(v)
 
     return replace
 
@@ -1249,24 +1264,17 @@ def _gsub_rx(s: str, pat: Pattern, anchor: bool, rv: Any, kind: int, max_s: int)
     moves on (Lua 5.1), which ``re.sub`` does differently, so its loop is not used."""
     rx = pat.rx
     assert rx is not None
+    replace = _rx_replacer(pat, rv, kind)
     if pat.nonempty and not anchor and max_s > 0:
         # without empty matches the loop finds the leftmost non-overlapping matches, as
         # re.subn does
-        if kind == 0:
-            tmpl = _rx_template(rv, pat)
-            if tmpl is not None:
-                return rx.subn(tmpl, s, max_s)
-        else:
-            return rx.subn(_rx_replacer(pat, rv, kind), s, max_s)
+        tmpl = _rx_template(rv, pat) if kind == 0 else None
+        return rx.subn(replace if tmpl is None else tmpl, s, max_s)
     ls = len(s)
     out: list[str] = []
     append = out.append
     pos = 0
     n = 0
-    if kind == 0:
-        parts = rv
-        simple = all(type(x) is str for x in parts)
-        text = "".join(parts) if simple else ""
     while n < max_s:
         if anchor:
             m = rx.match(s, pos)
@@ -1279,40 +1287,7 @@ def _gsub_rx(s: str, pat: Pattern, anchor: bool, rv: Any, kind: int, max_s: int)
         if st > pos:
             append(s[pos:st])
         n += 1
-        # the replacement, as _add_value makes it
-        if kind == 0:
-            if simple:
-                append(text)
-            else:
-                for part in parts:
-                    if type(part) is str:
-                        append(part)
-                    elif part is _REPL_ERROR:
-                        raise LuaError("invalid use of '%' in replacement string")
-                    elif part == 0:
-                        append(m.group())
-                    else:
-                        v = _rx_capture(m, pat, part - 1)
-                        append(v if type(v) is str else str(v))
-        else:
-            if kind == 1:
-                caps = _rx_captures(m, pat, True)
-                if type(caps) is tuple:
-                    v = call1(rv, *caps)
-                else:
-                    v = call1(rv, caps)
-            else:
-                v = index(rv, _rx_capture(m, pat, 0))
-            if v is None or v is False:
-                append(m.group())
-            else:
-                tv = type(v)
-                if tv is str:
-                    append(v)
-                elif tv is int or tv is float:
-                    append(tostring_basic(v))
-                else:
-                    raise LuaError(f"invalid replacement value (a {lua_type(v)})")
+        append(replace(m))
         if e > st:
             pos = e
         elif st < ls:
