@@ -352,7 +352,7 @@ class Execution:
     def _outcome(self) -> asyncio.Future[Any] | None:
         """The future that takes the run's outcome (None once the run is over). When a
         cancellation of the caller of ``run_main`` has cancelled it and the caller has not yet
-        seen that, a fresh one: the run has ended first (``cancel_taken`` then lets the
+        seen that, a fresh one: the run has ended first (``_cancel_taken`` then lets the
         cancellation through)."""
         done = self.done
         if done is not None and done.cancelled():
@@ -383,9 +383,13 @@ class Execution:
         cancellation of the caller is offered to ``on_cancel`` (a workflow turns it into a
         CANCEL event and goes on); without one, or when it declines, the run is cancelled.
 
-        ``LuaWorkflow._lua_run`` does the same inline, from ``start_main``, ``cancel_taken``
-        and ``stop_tasks`` (one coroutine frame less held by an open workflow)."""
-        main_task = self.start_main(fn, args)
+        The entry point's outcome goes to ``self.done``, awaited here directly, not through
+        asyncio.shield (an outer future and two callbacks per open execution): a cancellation
+        of the caller cancels ``done`` itself, see ``_cancel_taken``."""
+        loop = asyncio.get_running_loop()
+        self.done = loop.create_future()
+        self._watching = False
+        main_task = loop.create_task(self._main(fn, args))
         try:
             while True:
                 done = self.done
@@ -393,22 +397,16 @@ class Execution:
                 try:
                     return await done
                 except asyncio.CancelledError:
-                    if not self.cancel_taken(done, on_cancel):
+                    if not self._cancel_taken(done, on_cancel):
                         raise
         finally:
-            self.stop_tasks(main_task)
+            # the run is over: what the remaining tasks do from now on is no outcome
+            self.done = None
+            for t in [main_task, *self.tasks]:
+                if not t.done():
+                    t.cancel()
 
-    def start_main(self, fn: Any, args: tuple[Any, ...]) -> asyncio.Task[None]:
-        """Start the entry point's task; its outcome goes to ``self.done``, which the caller
-        awaits (not through asyncio.shield: an outer future and two callbacks per open
-        execution; a cancellation of the caller cancels ``done`` itself, see
-        ``cancel_taken``)."""
-        loop = asyncio.get_running_loop()
-        self.done = loop.create_future()
-        self._watching = False
-        return loop.create_task(self._main(fn, args))
-
-    def cancel_taken(self, done: asyncio.Future[Any],
+    def _cancel_taken(self, done: asyncio.Future[Any],
                      on_cancel: Callable[[], bool] | None) -> bool:
         """After a cancellation of the task awaiting ``done``: True when the run goes on (it
         was offered to ``on_cancel``, which took it; ``self.done`` is then a fresh future to
@@ -424,14 +422,6 @@ class Execution:
             if f is not None and f.done() and not f.cancelled():
                 f.exception()
         return False
-
-    def stop_tasks(self, main_task: asyncio.Task[Any]) -> None:
-        """The run is over: drop the entry point's task (if still running) and every other;
-        what they do from now on is no outcome."""
-        self.done = None
-        for t in [main_task, *self.tasks]:
-            if not t.done():
-                t.cancel()
 
 
 def _ensure_modules_loaded() -> None:

@@ -209,21 +209,7 @@ class LuaWorkflow:
                         non_retryable=True,
                     )
             lua_args = tuple(py_to_lua(a) for a in args)
-            # ex.run_main(entry, lua_args, on_cancel=self._lua_on_cancel), inline: this frame
-            # waits itself (one coroutine frame less for as long as the workflow is open)
-            main_task = ex.start_main(entry, lua_args)
-            try:
-                while True:
-                    done = ex.done
-                    assert done is not None
-                    try:
-                        result = await done
-                        break
-                    except asyncio.CancelledError:
-                        if not ex.cancel_taken(done, self._lua_on_cancel):
-                            raise
-            finally:
-                ex.stop_tasks(main_task)
+            result = await ex.run_main(entry, lua_args, on_cancel=self._lua_on_cancel)
         except LuaError as e:
             raise _lua_failure(e) from None
         return _workflow_result(result)
