@@ -4,9 +4,11 @@
 
 Five micro workloads, each a Lua chunk returning a function ``run()`` and a hand-written
 Python function doing the same work the way a Python programmer would write it. All three
-run in this process; the figure is the median of ``--runs`` timed calls (after one warm-up),
-and the ratios are compiled/Python and compiled/Lua (lower is better for compiled code).
-Every variant must return the same checksum.
+run in this process, in interleaved rounds (one timed call of each per round, after one
+warm-up), so that a machine whose speed drifts slows all three alike; the times are medians
+over ``--runs`` rounds, and the ratios compiled/Python and compiled/Lua (lower is better for
+compiled code) are the medians of the per-round ratios. Every variant must return the same
+checksum.
 """
 
 from __future__ import annotations
@@ -227,19 +229,27 @@ def lupa51(lua: str, n: int) -> Callable[[], Any]:
     return lambda: fn()
 
 
-def median_time(f: Callable[[], Any], runs: int) -> tuple[float, Any]:
-    r = f()  # warm-up
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), r
+def timed(f: Callable[[], Any]) -> float:
+    t = time.perf_counter()
+    f()
+    return time.perf_counter() - t
+
+
+def interleaved(fs: list[Callable[[], Any]], runs: int) -> tuple[list[list[float]], list[Any]]:
+    """Times of ``runs`` rounds, each calling every function once (the order rotating per
+    round), after one warm-up call of each whose results are returned."""
+    results = [f() for f in fs]
+    times: list[list[float]] = [[] for _ in fs]
+    for r in range(runs):
+        for k in range(len(fs)):
+            i = (k + r) % len(fs)
+            times[i].append(timed(fs[i]))
+    return times, results
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = ap.parse_args()
@@ -252,17 +262,19 @@ def main() -> None:
         print(f"{'workload':<20}{'compiled':>11}{'python':>11}{'lua 5.1':>11}"
               f"{'vs python':>11}{'vs lua':>9}")
     for name, (lua, py) in WORKLOADS.items():
-        tc, rc = median_time(compiled(lua, n), args.runs)
-        tp, rp = median_time(lambda py=py: py(n), args.runs)  # type: ignore[misc]
-        tl, rl = median_time(lupa51(lua, n), args.runs)
+        (tcs, tps, tls), (rc, rp, rl) = interleaved(
+            [compiled(lua, n), lambda py=py: py(n), lupa51(lua, n)], args.runs)  # type: ignore[misc]
         if not rc == rp == rl:
             raise SystemExit(f"{name}: results differ: compiled {rc}, python {rp}, lua {rl}")
+        tc, tp, tl = (statistics.median(ts) for ts in (tcs, tps, tls))
+        vs_py = statistics.median(c / p for c, p in zip(tcs, tps))
+        vs_lua = statistics.median(c / lu for c, lu in zip(tcs, tls))
         if args.markdown:
             print(f"| {name} | {tc * 1e3:.1f} | {tp * 1e3:.1f} | {tl * 1e3:.1f} | "
-                  f"{tc / tp:.2f}x | {tc / tl:.2f}x |")
+                  f"{vs_py:.2f}x | {vs_lua:.2f}x |")
         else:
             print(f"{name:<20}{tc * 1e3:>9.1f}ms{tp * 1e3:>9.1f}ms{tl * 1e3:>9.1f}ms"
-                  f"{tc / tp:>10.2f}x{tc / tl:>8.2f}x")
+                  f"{vs_py:>10.2f}x{vs_lua:>8.2f}x")
 
 
 if __name__ == "__main__":
