@@ -17,7 +17,7 @@ import temporalio.exceptions
 import temporalio.workflow
 
 from .converter import lua_to_py, py_to_lua
-from .errors import WorkflowTaskError
+from .errors import LuaError, WorkflowTaskError
 from .process_backend import ProcessBackendMixin
 from .werrors import KNOWN_KINDS, WippyError
 
@@ -262,8 +262,57 @@ def _search_update(key: Any, value: Any) -> Any:
     raise TypeError(f"search attribute '{name}': unsupported value type")
 
 
+def _outside(what: str) -> LuaError:
+    return LuaError(f"{what} needs a running workflow (`luac2py exec` runs the script "
+                    "outside Temporal)")
+
+
 class LocalBackend:
-    """For ``luac2py exec`` and unit tests: wall clock, seeded random, stdout."""
+    """For ``luac2py exec`` and unit tests: wall clock, seeded random, stdout. What only a
+    workflow has (its process identity and messages, children, history) is a Lua error."""
+
+    def pid(self) -> str:
+        raise _outside("process.pid")
+
+    def mailbox(self) -> Any:
+        raise _outside("a process mailbox (process.listen, inbox, events)")
+
+    @property
+    def process_options(self) -> dict[str, Any]:
+        raise _outside("process.set_options")
+
+    async def send(self, *args: Any) -> Any:
+        raise _outside("process.send")
+
+    async def cancel_process(self, *args: Any) -> Any:
+        raise _outside("process.terminate/cancel")
+
+    def continue_as_new(self, *args: Any) -> None:
+        raise _outside("process.upgrade")
+
+    async def spawn(self, *args: Any, **kwargs: Any) -> Any:
+        raise _outside("process.spawn")
+
+    def start_activity(self, *args: Any) -> Any:
+        raise _outside("funcs.async")
+
+    def workflow_info(self) -> Any:
+        raise _outside("workflow.info")
+
+    async def exec_child(self, *args: Any) -> Any:
+        raise _outside("workflow.exec")
+
+    def version(self, *args: Any) -> Any:
+        raise _outside("workflow.version")
+
+    def upsert_attrs(self, *args: Any) -> Any:
+        raise _outside("workflow.attrs")
+
+    def history_length(self) -> int:
+        raise _outside("workflow.history_length")
+
+    def history_size(self) -> int:
+        raise _outside("workflow.history_size")
 
     def __init__(self, seed: int = 0) -> None:
         self.seed = seed

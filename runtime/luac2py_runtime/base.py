@@ -12,6 +12,7 @@ from typing import Any, Iterator
 
 from . import ops
 from .errors import LuaError, current_position, is_lua_boundary_exception, to_lua_error, where
+from .lstring import NOARG, arg_error, check_num, opt_str
 from .values import LuaTable, Userdata, from_lua_str, lua_type, number_to_str, to_lua_str
 
 __all__ = ["CoroutineType", "FunctionType"]
@@ -105,6 +106,19 @@ def _next_fn(t: Any, k: Any = None, *_: Any) -> Any:
 
 def lua_next(t: Any = None, k: Any = None, *_: Any) -> Any:
     return _next_fn(t, k)
+
+
+def lua_tostring(v: Any = NOARG, *_: Any) -> str:
+    """The global ``tostring``: ``ops.tostring`` with Lua's argument rules (extra arguments
+    ignored, a missing one an error)."""
+    t = type(v)
+    if t is str:
+        return v  # type: ignore[no-any-return]
+    if t is int:
+        return str(v)
+    if v is NOARG:
+        raise arg_error(1, "tostring", "value expected")
+    return ops.tostring(v)
 
 
 def _pairs_aux(t: Any = None, k: Any = None, *_: Any) -> Any:
@@ -489,15 +503,15 @@ def os_clock(ex: Any, *_: Any) -> float:
     return float(ex.clock_seconds())
 
 
-def os_difftime(a: Any = None, b: Any = None, *_: Any) -> float:
-    return float((a or 0) - (b or 0))
+def os_difftime(a: Any = NOARG, b: Any = None, *_: Any) -> float:
+    return float(check_num(a, 1, "difftime") - (0 if b is None else check_num(b, 2, "difftime")))
 
 
 def os_date(ex: Any, fmt: Any = None, t: Any = None, *_: Any) -> Any:
     import datetime
 
-    secs = ex.now_seconds() if t is None else t
-    f = "%c" if fmt is None else fmt
+    f = opt_str(fmt, 1, "date", "%c")
+    secs = ex.now_seconds() if t is None else check_num(t, 2, "date")
     # workflows run in UTC: the worker's local zone must not change results
     if f.startswith("!"):
         f = f[1:]

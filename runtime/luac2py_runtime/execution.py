@@ -27,7 +27,7 @@ def _table_of(lib: dict[str, Any]) -> LuaTable:
 # Base functions that do not need the execution (shared, immutable Python functions).
 _BASE_PLAIN: dict[str, Any] = {
     "type": base.lua_type_fn,
-    "tostring": ops.tostring,
+    "tostring": base.lua_tostring,
     "tonumber": base.tonumber,
     "pairs": base.pairs,
     "ipairs": base.ipairs,
@@ -241,7 +241,8 @@ class Execution:
                 self._build_lib(n)
 
     # -- modules ---------------------------------------------------------------------
-    def require(self, name: Any) -> Any:
+    def require(self, name: Any = lstring.NOARG, *_: Any) -> Any:
+        name = lstring.check_str(name, 1, "require")
         m = self.loaded.get(name)
         if m is not None:
             return m

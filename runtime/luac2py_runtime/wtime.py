@@ -114,7 +114,14 @@ def parse_duration(s: Any = None, *_: Any) -> Any:
 def unix(sec: Any = None, nsec: Any = 0, *_: Any) -> Any:
     from .wtime_objects import Time
 
-    return Time(int(sec or 0) * 1_000_000_000 + int(nsec or 0))
+    from .lstring import check_num
+
+    s = 0 if sec is None else check_num(sec, 1, "unix")
+    ns = 0 if nsec is None else check_num(nsec, 2, "unix")
+    try:
+        return Time(int(s) * 1_000_000_000 + int(ns))
+    except (ValueError, OverflowError):  # inf, nan
+        raise LuaError("bad argument to 'unix' (number has no integer representation)") from None
 
 
 def parse(layout: Any = None, value: Any = None, *_: Any) -> Any:

@@ -33,7 +33,7 @@ from typing import Any
 from luaparser import astnodes as A
 
 from ..semantics import catalog as C
-from ..semantics.analysis import Target
+from ..semantics.analysis import Target, is_multi
 from .context import Ctx, attr, call, conj, const, is_simple, name, store
 
 MAXI = 2**63 - 1
@@ -113,7 +113,7 @@ def kind(ctx: Ctx, e: Any, depth: int = 0) -> str:
     if t is A.Call:
         tgt = ctx.unit.target(e.func)
         if tgt.kind == "builtin" and tgt.fn is not None:
-            if tgt.fn.symbol == "ops:tostring":
+            if tgt.fn.symbol == "base:lua_tostring":
                 return "str"
         if tgt.kind == "member" and tgt.fn is not None:
             if tgt.fn.symbol in ("lib:string_format", "lib:string_rep", "lib:string_sub",
@@ -742,13 +742,14 @@ def spec_select(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None:
 
 
 def spec_type(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None:
-    if len(e.args) == 1:
+    # one argument that is one value (a call giving none would be "value expected")
+    if len(e.args) == 1 and not is_multi(e.args[0]):
         return call(ctx.rt("values:lua_type"), [lower_expr(ctx, e.args[0])]), True
     return None
 
 
 def spec_tostring(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None:
-    if len(e.args) == 1:
+    if len(e.args) == 1 and not is_multi(e.args[0]):
         a = lower_expr(ctx, e.args[0])
         if kind(ctx, e.args[0]) == "str":
             return a, True
@@ -759,7 +760,7 @@ def spec_tostring(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None
 SPECIALISERS: dict[str, Callable[[Ctx, Any, Target], tuple[ast.expr, bool] | None]] = {
     "base:select": spec_select,
     "base:lua_type_fn": spec_type,
-    "ops:tostring": spec_tostring,
+    "base:lua_tostring": spec_tostring,
 }
 
 

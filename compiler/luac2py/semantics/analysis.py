@@ -296,7 +296,7 @@ def _single_results(unit: Unit) -> None:
         counts = set()
         for r in rets:
             vals = r.values or []
-            counts.add(-1 if vals and _is_multi(vals[-1]) else len(vals))
+            counts.add(-1 if vals and is_multi(vals[-1]) else len(vals))
         fixed = bool(rets) and _ends_in_return(body) and len(counts) == 1
         n = counts.pop() if fixed else -1
         fi.single_result = n == 1
@@ -352,7 +352,8 @@ def _if_returns(n: Any) -> bool:
     return _if_returns(o)
 
 
-def _is_multi(e: Any) -> bool:
+def is_multi(e: Any) -> bool:
+    """An expression that gives all its values where it is the last of a list."""
     return (type(e) in (A.Call, A.Invoke, A.Varargs, A.Dots)) and not e.wrapped
 
 

@@ -54,7 +54,7 @@ def _lib(module: str, names: dict[str, Member]) -> dict[str, Member]:
 BASE: dict[str, Member] = {
     "print": Fn("base:lua_print", needs_ex=True, single=False),
     "type": Fn("base:lua_type_fn"),
-    "tostring": Fn("ops:tostring"),
+    "tostring": Fn("base:lua_tostring"),
     "tonumber": Fn("base:tonumber"),
     "pairs": Fn("base:pairs", single=False),
     "ipairs": Fn("base:ipairs", single=False),

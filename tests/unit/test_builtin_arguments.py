@@ -1,0 +1,77 @@
+"""Every function Lua code can reach (the globals, the string/table/math/os/coroutine
+libraries and the Wippy modules) takes any arguments the way a Lua function does: missing
+ones are nil (or "no value" in its error), extra ones are ignored, wrong ones are a Lua error
+("bad argument #1 to 'date' ..."), never a Python exception that leaks Python wording
+("tostring() takes 1 positional argument but 2 were given") into the workflow's failure."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import types
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from luac2py_runtime.backend import LocalBackend
+from luac2py_runtime.errors import LuaError
+from luac2py_runtime.execution import MODULE_BUILDERS, Execution, _ensure_modules_loaded
+from luac2py_runtime.values import LuaTable
+
+# printing has no arguments to refuse; the rest may stop a run on purpose
+SKIP = {"print", "_G.print"}
+
+
+def _functions(ex: Execution) -> Iterator[tuple[str, Any]]:
+    _ensure_modules_loaded()
+    roots: list[tuple[str, Any]] = []
+    for name in list(ex.globals.hash):
+        roots.append((name, ex.lib(name) if name in ("string", "table", "math", "os")
+                      else ex.globals.hash[name]))
+    roots += [(f"require('{m}')", ex.require(m)) for m in sorted(MODULE_BUILDERS)]
+    for name, v in roots:
+        if isinstance(v, LuaTable):
+            for k, f in list(v.hash.items()):
+                if callable(f) and not isinstance(f, LuaTable) and f"{name}.{k}" not in SKIP:
+                    yield f"{name}.{k}", f
+        elif callable(v) and name not in SKIP:
+            yield name, v
+
+
+ARGS = [None, True, 1, 2.5, "x", "%d", LuaTable()]
+
+
+async def _probe(f: Any) -> list[str]:
+    """Call ``f`` with every combination of up to three arguments; a call compiled as a
+    coroutine runs until it finishes, fails or waits (a wait is cut short: it got past its
+    argument checks)."""
+    leaks = []
+    for n in range(4):
+        for args in itertools.product(ARGS, repeat=n):
+            try:
+                r = f(*args)
+                if isinstance(r, types.CoroutineType):
+                    await asyncio.wait_for(r, 0.002)
+            except (LuaError, asyncio.TimeoutError):
+                pass
+            except Exception as e:  # noqa: BLE001 - what the test looks for
+                leaks.append(f"{args!r}: {type(e).__name__}: {e}")
+    return leaks
+
+
+def test_the_probe_finds_functions_of_every_kind() -> None:
+    names = {n for n, _ in _functions(Execution(LocalBackend()))}
+    for expected in ("tostring", "require", "string.format", "table.sort", "math.floor",
+                     "os.date", "require('coroutine').wrap", "require('time').sleep",
+                     "require('json').encode", "require('channel').new"):
+        assert expected in names
+    assert len(names) > 120
+
+
+@pytest.mark.parametrize("name", sorted({n for n, _ in _functions(Execution(LocalBackend()))}))
+def test_any_arguments_give_a_lua_error_at_most(name: str) -> None:
+    ex = Execution(LocalBackend())
+    f = dict(_functions(ex))[name]
+    leaks = asyncio.run(_probe(f))
+    assert not leaks, f"{name}: {len(leaks)} calls raised Python errors, e.g. {leaks[:3]}"
