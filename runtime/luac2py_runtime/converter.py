@@ -16,6 +16,7 @@ from typing import Any
 import temporalio.api.common.v1
 import temporalio.converter
 
+from .errors import LuaError
 from .values import MAXINT, MININT, LuaTable, Userdata, _BoolKey, from_lua_str, to_lua_str
 
 
@@ -75,6 +76,18 @@ def lua_to_py(v: Any, _depth: int = 0) -> Any:
             return to_json()
         return None
     return None  # functions
+
+
+def context_of(t: Any, fname: str) -> dict[str, Any]:
+    """The argument of a ``with_context`` method as the context entries it adds."""
+    if type(t) is not LuaTable:
+        raise LuaError(f"bad argument #1 to '{fname}' (table expected)")
+    if not t.hash:
+        return {}
+    try:
+        return lua_to_py(t)  # type: ignore[no-any-return]
+    except EncodingError as e:
+        raise LuaError(f"bad argument #1 to '{fname}' ({e})") from None
 
 
 def _droppable(x: Any) -> bool:

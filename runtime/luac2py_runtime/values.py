@@ -18,6 +18,8 @@ import math
 from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any, Callable, Iterator
 
+from .errors import LuaError
+
 MAXINT = 2**63 - 1
 MININT = -(2**63)
 
@@ -250,12 +252,41 @@ class Userdata:
     lua_methods: dict[str, Callable[..., Any]] = {}
 
     def lua_index(self, key: Any) -> Any:
+        """``obj.name``: a method as a value, which checks the object it is called with (a
+        colon call, ``obj:name()``, takes the method from ``lua_methods`` unchecked: it
+        always passes ``obj``)."""
         if type(key) is str:
-            return self.lua_methods.get(key)
+            f = self.lua_methods.get(key)
+            if f is not None:
+                return checked_method(type(self), key, f)
         return None
 
     def lua_tostring(self) -> str:
         return f"{self.lua_type_name}: 0x{id(self) & 0xFFFFFFFF:08x}"
+
+
+_CHECKED: dict[tuple[type, str], Callable[..., Any]] = {}
+_NO_SELF: Any = object()
+
+
+def checked_method(cls: type, name: str, f: Callable[..., Any]) -> Callable[..., Any]:
+    """``f`` (a method of ``cls``) refusing, with a Lua error, to run on anything but an
+    object of ``cls``: ``ch.receive()`` written for ``ch:receive()`` is "bad argument #1 to
+    'receive' (channel expected, got no value)", not a Python AttributeError. One wrapper
+    per class and name, so ``obj.name == obj.name``."""
+    w = _CHECKED.get((cls, name))
+    if w is None or getattr(w, "__wrapped__", None) is not f:
+        what = cls.lua_type_name if cls.lua_type_name != "userdata" else cls.__name__.lower()
+
+        def w(self: Any = _NO_SELF, *args: Any) -> Any:
+            if not isinstance(self, cls):
+                got = "no value" if self is _NO_SELF else lua_type(self)
+                raise LuaError(f"bad argument #1 to '{name}' ({what} expected, got {got})")
+            return f(self, *args)
+
+        w.__wrapped__ = f  # type: ignore[attr-defined]
+        _CHECKED[(cls, name)] = w
+    return w
 
 
 FUNCTION_TYPES: tuple[type, ...] = (FunctionType, BuiltinFunctionType, MethodType)

@@ -16,7 +16,7 @@ from typing import Any
 
 import temporalio.exceptions
 
-from .converter import lua_to_py, py_to_lua
+from .converter import context_of, lua_to_py, py_to_lua
 from .errors import LuaError
 from .values import LuaTable, Userdata, from_lua_str, lua_type
 from .werrors import WippyError
@@ -90,9 +90,7 @@ def _e_with_options(self: Executor, t: Any = None, *_: Any) -> Executor:
 
 
 def _e_with_context(self: Executor, t: Any = None, *_: Any) -> Executor:
-    if type(t) is not LuaTable:
-        raise LuaError("bad argument #1 to 'with_context' (table expected)")
-    return Executor(self.ex, self.options, {**self.context, **(lua_to_py(t) if t.hash else {})})
+    return Executor(self.ex, self.options, {**self.context, **context_of(t, "with_context")})
 
 
 async def _e_call(self: Executor, fid: Any = None, *args: Any) -> Any:

@@ -336,15 +336,9 @@ def _sp_with_options(self: Spawner, t: Any = None, *_: Any) -> Spawner:
 
 
 def _sp_with_context(self: Spawner, t: Any = None, *_: Any) -> Spawner:
-    if type(t) is not LuaTable:
-        raise LuaError("bad argument #1 to 'with_context' (table expected)")
-    from .converter import EncodingError, lua_to_py
+    from .converter import context_of
 
-    try:
-        ctx = lua_to_py(t) if t.hash else {}
-    except EncodingError as e:
-        raise LuaError(f"bad argument #1 to 'with_context' ({e})") from None
-    return self.with_(context={**self.context, **ctx})
+    return self.with_(context={**self.context, **context_of(t, "with_context")})
 
 
 def _sp_with_name(self: Spawner, n: Any = None, *_: Any) -> Spawner:

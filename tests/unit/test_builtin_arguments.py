@@ -1,8 +1,10 @@
 """Every function Lua code can reach (the globals, the string/table/math/os/coroutine
-libraries and the Wippy modules) takes any arguments the way a Lua function does: missing
-ones are nil (or "no value" in its error), extra ones are ignored, wrong ones are a Lua error
-("bad argument #1 to 'date' ..."), never a Python exception that leaks Python wording
-("tostring() takes 1 positional argument but 2 were given") into the workflow's failure."""
+libraries, the Wippy modules and the methods of their objects) takes any arguments the way a
+Lua function does: missing ones are nil (or "no value" in its error), extra ones are ignored,
+wrong ones are a Lua error ("bad argument #1 to 'date' ..."), never a Python exception that
+leaks Python wording ("tostring() takes 1 positional argument but 2 were given") into the
+workflow's failure. A method taken as a value (``ch.receive()`` written for
+``ch:receive()``) checks the object it gets."""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ import pytest
 from luac2py_runtime.backend import LocalBackend
 from luac2py_runtime.errors import LuaError
 from luac2py_runtime.execution import MODULE_BUILDERS, Execution, _ensure_modules_loaded
-from luac2py_runtime.values import LuaTable
+from luac2py_runtime.values import LuaTable, Userdata
+from luac2py_runtime.wprocess import Message, Payload
 
 # printing has no arguments to refuse; the rest may stop a run on purpose
 SKIP = {"print", "_G.print"}
@@ -39,7 +42,10 @@ def _functions(ex: Execution) -> Iterator[tuple[str, Any]]:
             yield name, v
 
 
-ARGS = [None, True, 1, 2.5, "x", "%d", LuaTable()]
+def _args() -> list[Any]:
+    """Argument values, the tables fresh for each probe (some functions change them): an
+    empty one and one that has no JSON form."""
+    return [None, True, 1, 2.5, "x", "%d", LuaTable(), LuaTable([1], {"k": LuaTable()})]
 
 
 async def _probe(f: Any) -> list[str]:
@@ -47,8 +53,9 @@ async def _probe(f: Any) -> list[str]:
     coroutine runs until it finishes, fails or waits (a wait is cut short: it got past its
     argument checks)."""
     leaks = []
+    values = _args()
     for n in range(4):
-        for args in itertools.product(ARGS, repeat=n):
+        for args in itertools.product(values, repeat=n):
             try:
                 r = f(*args)
                 if isinstance(r, types.CoroutineType):
@@ -75,3 +82,44 @@ def test_any_arguments_give_a_lua_error_at_most(name: str) -> None:
     f = dict(_functions(ex))[name]
     leaks = asyncio.run(_probe(f))
     assert not leaks, f"{name}: {len(leaks)} calls raised Python errors, e.g. {leaks[:3]}"
+
+
+def _objects(ex: Execution) -> dict[str, Userdata]:
+    """One object of each kind Lua code gets from the modules (outside a workflow)."""
+    def m(mod: str, fn: str, *args: Any) -> Any:
+        r = ex.require(mod).hash[fn](*args)
+        if isinstance(r, types.CoroutineType):
+            r = asyncio.run(r)
+        return r[0] if isinstance(r, tuple) else r
+
+    return {
+        "channel": m("channel", "new"),
+        "buffered channel": m("channel", "new", 2),
+        "time": m("time", "now"),
+        "duration": m("time", "parse_duration", "1s"),
+        "error": m("errors", "new", "boom"),
+        "executor": m("funcs", "new"),
+        "spawner": m("process", "with_context", LuaTable(None, {"a": 1})),
+        "payload": Payload(LuaTable(None, {"a": 1})),
+        "message": Message("topic", ("x",), "pid-1"),
+    }
+
+
+def _methods() -> list[str]:
+    objs = _objects(Execution(LocalBackend()))
+    bad = [k for k, o in objs.items() if not (isinstance(o, Userdata) and o.lua_methods)]
+    assert not bad, bad
+    return sorted(f"{k}:{n}" for k, o in objs.items() for n in o.lua_methods)
+
+
+@pytest.mark.parametrize("method", _methods())
+def test_methods_taken_as_values_check_their_object(method: str) -> None:
+    kind, name = method.split(":")
+    obj = _objects(Execution(LocalBackend()))[kind]
+    f = obj.lua_index(name)  # what `obj.name` gives Lua code
+    leaks = asyncio.run(_probe(lambda *args: f(obj, *args)))
+    for wrong in (1, "x", LuaTable()):
+        leaks += asyncio.run(_probe(lambda *args, w=wrong: f(w, *args)))
+    assert not leaks, f"{method}: {len(leaks)} calls raised Python errors, e.g. {leaks[:3]}"
+    with pytest.raises(LuaError, match=rf"bad argument #1 to '{name}' \(\w+ expected, got no value\)"):
+        f()
