@@ -39,7 +39,7 @@ def _argerror(n: int, fname: str, msg: str) -> LuaError:
 
 
 def _typename_arg(v: Any, present: bool = True) -> str:
-    return lua_type(v) if present else "no value"
+    return lua_type(v) if present and v is not NOARG else "no value"
 
 
 def check_table(v: Any, n: int, fname: str) -> LuaTable:
@@ -62,20 +62,24 @@ def lua_type_fn(*args: Any) -> str:
     return lua_type(args[0])
 
 
-def tonumber(v: Any = None, base: Any = None, *_: Any) -> Any:
-    if base is None:
+def tonumber(v: Any = NOARG, base: Any = None, *_: Any) -> Any:
+    b = 10
+    if base is not None:
+        b = _truncated(check_num(base, 2, "tonumber"))  # 5.1's luaL_optint
+    if b == 10:  # 5.1: a base of 10 is the standard conversion ("0x10" included)
         t = type(v)
         if t is int or t is float:
             return v
         if t is str:
             return ops.str_to_number(v)
+        if v is NOARG:
+            raise _argerror(1, "tonumber", "value expected")
         return None
-    b = ops.to_integer(base)
-    if b is None or not 2 <= b <= 36:
-        raise _argerror(2, "tonumber", "base out of range")
     s = v if type(v) is str else ops.tostring_basic(v) if type(v) in (int, float) else None
     if s is None:
-        raise _argerror(1, "tonumber", f"string expected, got {lua_type(v)}")
+        raise _argerror(1, "tonumber", f"string expected, got {_typename_arg(v)}")
+    if not 2 <= b <= 36:
+        raise _argerror(2, "tonumber", "base out of range")
     s = s.strip(" \t\n\r\f\v").lower()
     neg = s.startswith("-")
     if neg:
@@ -104,7 +108,7 @@ def _next_fn(t: Any, k: Any = None, *_: Any) -> Any:
     return r
 
 
-def lua_next(t: Any = None, k: Any = None, *_: Any) -> Any:
+def lua_next(t: Any = NOARG, k: Any = None, *_: Any) -> Any:
     return _next_fn(t, k)
 
 
@@ -213,12 +217,10 @@ def for_range(start: Any, stop: Any, step: Any) -> Any:
     return ops.float_range(a, b, c)
 
 
-def select(n: Any = None, *args: Any) -> Any:
+def select(n: Any = NOARG, *args: Any) -> Any:
     if n == "#":
         return len(args)
-    i = ops.to_integer(n)
-    if i is None:
-        raise _argerror(1, "select", f"number expected, got {lua_type(n)}")
+    i = _truncated(check_num(n, 1, "select"))  # 5.1's luaL_checkint
     if i < 0:
         i = len(args) + i
         if i < 0:
@@ -232,17 +234,29 @@ def select(n: Any = None, *args: Any) -> Any:
 # -- raw access and metatables ------------------------------------------------------------
 
 
-def rawget(t: Any = None, k: Any = None, *_: Any) -> Any:
-    return check_table(t, 1, "rawget").get(k)
+def _truncated(x: int | float) -> int:
+    """A number as 5.1's luaL_checkint takes it (toward zero; nan and huge values as 0)."""
+    return int(x) if x == x and abs(x) < 2**63 else 0
 
 
-def rawset(t: Any = None, k: Any = None, v: Any = None, *_: Any) -> Any:
-    check_table(t, 1, "rawset").set(k, v)
+def _check_any(v: Any, n: int, fname: str) -> Any:
+    """luaL_checkany: nil is an argument, a missing one is not."""
+    if v is NOARG:
+        raise _argerror(n, fname, "value expected")
+    return v
+
+
+def rawget(t: Any = NOARG, k: Any = NOARG, *_: Any) -> Any:
+    return check_table(t, 1, "rawget").get(_check_any(k, 2, "rawget"))
+
+
+def rawset(t: Any = NOARG, k: Any = NOARG, v: Any = NOARG, *_: Any) -> Any:
+    check_table(t, 1, "rawset").set(_check_any(k, 2, "rawset"), _check_any(v, 3, "rawset"))
     return t
 
 
-def rawequal(a: Any = None, b: Any = None, *_: Any) -> bool:
-    return ops.rawequal(a, b)
+def rawequal(a: Any = NOARG, b: Any = NOARG, *_: Any) -> bool:
+    return ops.rawequal(_check_any(a, 1, "rawequal"), _check_any(b, 2, "rawequal"))
 
 
 def rawlen(v: Any = None, *_: Any) -> int:
@@ -253,7 +267,7 @@ def rawlen(v: Any = None, *_: Any) -> int:
     raise _argerror(1, "rawlen", "table or string expected")
 
 
-def setmetatable(t: Any = None, mt: Any = None, *_: Any) -> Any:
+def setmetatable(t: Any = NOARG, mt: Any = NOARG, *_: Any) -> Any:
     check_table(t, 1, "setmetatable")
     if mt is not None and type(mt) is not LuaTable:
         raise _argerror(2, "setmetatable", "nil or table expected")
@@ -263,8 +277,8 @@ def setmetatable(t: Any = None, mt: Any = None, *_: Any) -> Any:
     return t
 
 
-def getmetatable(v: Any = None, *_: Any) -> Any:
-    mt = ops.getmetatable_raw(v)
+def getmetatable(v: Any = NOARG, *_: Any) -> Any:
+    mt = ops.getmetatable_raw(_check_any(v, 1, "getmetatable"))
     if mt is None:
         return None
     protected = mt.hash.get("__metatable")
@@ -288,7 +302,7 @@ def _copy_shared(t: LuaTable, depth: int) -> LuaTable:
 
 
 def error(msg: Any = None, level: Any = 1, *_: Any) -> Any:
-    lv = ops.to_integer(level) if level is not None else 1
+    lv = 1 if level is None else _truncated(check_num(level, 2, "error"))
     tm = type(msg)
     if (tm is str or tm is int or tm is float) and lv and lv > 0:
         # numbers are strings to Lua 5.1's error: they get the position too

@@ -47,6 +47,10 @@ def lua_frames(tb: TracebackType | None) -> list[tuple[str, int]]:
     return out
 
 
+# the operator helpers: frames of this file are the VM's own work, not a function call level
+_OPS_FILE = __file__.rsplit("errors.py", 1)[0] + "ops.py"
+
+
 def frame_position(frame: FrameType, pyline: int) -> tuple[str, int] | None:
     g = frame.f_globals
     lines = g.get("__lua_lines__")
@@ -63,23 +67,24 @@ def lua_line(lines: tuple[int, ...], pyline: int) -> int:
 
 
 def current_position(depth: int = 1) -> tuple[str, int] | None:
-    """(chunk, line) of the ``depth``-th generated frame on the live stack, innermost first,
-    as seen from the caller's caller (a builtin such as ``error``). Level 1 is that builtin's
-    immediate caller: when it is runtime code (``pcall(error, "x")``), as for a C function in
-    Lua, there is no position."""
+    """(chunk, line) of the function ``depth`` levels up the Lua call stack, as seen from the
+    caller's caller (a builtin such as ``error``). Level 1 is that builtin's immediate
+    caller, level 2 the function that called it, and so on. A level that is runtime code
+    (``pcall(error, "x")``, a function called by ``pcall``, ``table.sort`` or
+    ``coroutine.resume``) is a C function to Lua: no position. The operator helpers of
+    ``ops`` (metamethods, calls of callable tables) are not: Lua's VM calls those from the
+    Lua function itself."""
     import sys
 
     f: FrameType | None = sys._getframe(2)
-    if depth == 1:
-        return frame_position(f, f.f_lineno) if f is not None else None
-    seen = 0
+    level = 1
     while f is not None:
-        pos = frame_position(f, f.f_lineno)
-        if pos is not None:
-            seen += 1
-            if seen == depth:
-                return pos
+        if level == depth:
+            return frame_position(f, f.f_lineno)
         f = f.f_back
+        while f is not None and f.f_code.co_filename == _OPS_FILE:
+            f = f.f_back
+        level += 1
     return None
 
 

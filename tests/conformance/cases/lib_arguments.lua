@@ -25,3 +25,67 @@ print(pcall(function() return os.date({}) end))
 print(os.date("!%Y-%m-%d %H:%M:%S", 86400 * 365), os.date("!%Y", "0"))
 print(pcall(function() return os.date("%Y", "soon") end))
 print(type(os.date("!*t", 0)), os.date("!*t", 0).year)
+-- case: tonumber_bases_and_missing_value
+print(tonumber("0x10", 10), tonumber(nil, 10), tonumber("10", "16"), tonumber("z", 36))
+print(tonumber(12, 16), tonumber("ff", 16.9), tonumber("8", 8), tonumber("  7f  ", 16))
+print(pcall(function() return tonumber() end))
+print(pcall(function() return tonumber(nil, 16) end))
+print(pcall(function() return tonumber("1", true) end))
+print(pcall(function() return tonumber("1", 99) end))
+print(pcall(function() return tonumber({}, 99) end))
+-- case: select_truncates_and_wants_a_number
+print(select(2.7, "a", "b", "c"))
+print(select("2", "a", "b"))
+print(pcall(function() return select() end))
+print(pcall(function() return select({}) end))
+print(pcall(function() return select(0, 1) end))
+-- case: raw_functions_want_their_arguments
+local t = setmetatable({}, {__index = function() return "meta" end})
+print(rawget(t, "k"), rawget(t, nil), t.k)
+print(pcall(function() return rawget() end))
+print(pcall(function() return rawget(t) end))
+print(pcall(function() return rawset(t) end))
+print(pcall(function() return rawset(t, "a") end))
+print(pcall(function() return rawset(t, "a", nil) == t end), rawget(t, "a"))
+print(pcall(function() return rawequal() end))
+print(pcall(function() return rawequal(t) end))
+print(rawequal(t, t), rawequal(nil, nil), rawequal(1, 1.0))
+-- case: metatable_functions_want_their_arguments
+print(pcall(function() return setmetatable({}) end))
+print(pcall(function() return setmetatable() end))
+print(pcall(function() return setmetatable({}, 1) end))
+print(getmetatable(setmetatable({}, nil)))
+print(pcall(function() return getmetatable() end))
+print(getmetatable(nil), getmetatable(1), getmetatable({}))
+-- case: error_levels_and_their_type
+print(pcall(function() error("a", 1) end))
+print(pcall(function() error("b", 2) end))
+print(pcall(function() error("c", 0) end))
+print(pcall(function() error("d", 1.9) end))
+print(pcall(function() error("e", "1") end))
+print(pcall(function() error("f", true) end))
+print(pcall(function() error("g", {}) end))
+local function inner() error("h", 2) end
+local function outer()
+  inner()
+end
+print(pcall(outer))
+print(pcall(inner))
+local function lvl3() error("i", 3) end
+local function mid() lvl3() end
+local function top()
+  mid()
+end
+print(pcall(top))
+-- case: error_level_2_across_library_calls
+local function cmp(a, b) error("in sort", 2) end
+print(pcall(table.sort, {3, 1, 2}, cmp))
+print(pcall(function() table.sort({3, 1, 2}, cmp) end))
+local mt = {__index = function(t, k) error("no field " .. k, 2) end}
+local obj = setmetatable({}, mt)
+print(pcall(function()
+  return obj.missing
+end))
+print(pcall(function() return ("x"):gsub("x", function() error("in gsub", 2) end) end))
+local co = coroutine.wrap(function() error("in co", 2) end)
+print(pcall(co))
