@@ -493,23 +493,26 @@ def os_time(ex: Any, t: Any = None, *_: Any) -> Any:
     import datetime
 
     def field(k: str, d: int | None) -> int:
+        # 5.1's getfield: a number (or numeric string) truncated; anything else is missing
         v = t.hash.get(k)
-        if v is None:
-            if d is None:
-                raise LuaError(f"field '{k}' missing in date table")
-            return d
-        i = ops.to_integer(v)
-        if i is None:
-            raise LuaError(f"field '{k}' is not an integer")
-        return i
+        n = ops.str_to_number(v) if type(v) is str else v
+        if type(n) is int or type(n) is float:
+            return _truncated(n)
+        if d is None:
+            raise LuaError(f"field '{k}' missing in date table")
+        return d
 
-    y, mo, d = field("year", None), field("month", None), field("day", None)
-    h, mi, s = field("hour", 12), field("min", 0), field("sec", 0)
+    # read in 5.1's order, so that the first missing field is the one it names
+    s, mi, h = field("sec", 0), field("min", 0), field("hour", 12)
+    d, mo, y = field("day", None), field("month", None), field("year", None)
     # normalise out-of-range fields the way mktime does
     y += (mo - 1) // 12
     mo = (mo - 1) % 12 + 1
-    dt = datetime.datetime(y, mo, 1) + datetime.timedelta(days=d - 1, hours=h, minutes=mi,
-                                                          seconds=s)
+    try:
+        dt = datetime.datetime(y, mo, 1) + datetime.timedelta(days=d - 1, hours=h,
+                                                              minutes=mi, seconds=s)
+    except (ValueError, OverflowError):  # outside the calendar: mktime fails, os.time is nil
+        return None
     return calendar.timegm(dt.timetuple())
 
 
