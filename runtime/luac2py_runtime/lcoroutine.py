@@ -63,10 +63,8 @@ def create(ex: Any, fn: Any = None, *_: Any) -> Coroutine:
 async def resume(ex: Any, co: Any = None, *args: Any) -> Any:
     if not isinstance(co, Coroutine):
         raise LuaError("bad argument #1 to 'resume' (coroutine expected)")
-    if co.status == "dead":
-        return (False, "cannot resume dead coroutine")
-    if co.status != "suspended":
-        return (False, "cannot resume non-suspended coroutine")
+    if co.status != "suspended":  # 5.1's auxresume names the status: running, normal, dead
+        return (False, f"cannot resume {co.status} coroutine")
     prev = _current.get()
     if prev is not None:
         prev.status = "normal"

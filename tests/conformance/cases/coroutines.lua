@@ -130,3 +130,14 @@ local co = coroutine.create(function()
 end)
 print(coroutine.resume(co))
 print(coroutine.resume(co))
+-- case: resume_names_the_status_as_51
+local co
+co = coroutine.create(function() print(coroutine.resume(co)) end)
+print(coroutine.resume(co))
+local outer
+outer = coroutine.create(function()
+  local inner = coroutine.create(function() print(coroutine.resume(outer)) end)
+  print(coroutine.resume(inner))
+end)
+print(coroutine.resume(outer))
+print(coroutine.resume(outer))
