@@ -11,7 +11,7 @@ out its caller (level 2). Python exceptions escaping from compiled code (calling
 
 from __future__ import annotations
 
-from types import FrameType, TracebackType
+from types import CodeType, FrameType, TracebackType
 from typing import Any
 
 
@@ -49,6 +49,34 @@ def lua_frames(tb: TracebackType | None) -> list[tuple[str, int]]:
 
 # the operator helpers: frames of this file are the VM's own work, not a function call level
 _OPS_FILE = __file__.rsplit("errors.py", 1)[0] + "ops.py"
+# where the VM's own errors are raised (operators, indexing, table keys)
+_VM_FILES = frozenset({_OPS_FILE, __file__.rsplit("errors.py", 1)[0] + "values.py"})
+
+# The code of every function Lua code can call as a value (the library, the modules, the
+# methods of runtime objects): C functions to Lua. Filled by the runtime as it builds them.
+C_FUNCTIONS: set[CodeType] = set()
+
+
+def register_c_functions(fns: Any) -> None:
+    """Note the functions among ``fns`` (an iterable of values) as C functions."""
+    for f in fns:
+        code = getattr(getattr(f, "__func__", f), "__code__", None)
+        if code is not None:
+            C_FUNCTIONS.add(code)
+
+
+def _vm_error_in_c_function(tb: TracebackType | None) -> bool:
+    """An error the VM raised (ops, values) while a C function called from Lua code was
+    running: Lua adds no position to it ("invalid key to 'next'", a comparison failing in
+    ``table.sort``), where an error a C function raises itself names the caller's line."""
+    frames: list[FrameType] = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    if not frames or frames[-1].f_code.co_filename not in _VM_FILES:
+        return False
+    inner = max((i for i, f in enumerate(frames) if "__lua_lines__" in f.f_globals), default=-1)
+    return any(f.f_code in C_FUNCTIONS for f in frames[inner + 1:])
 
 
 def frame_position(frame: FrameType, pyline: int) -> tuple[str, int] | None:
@@ -122,7 +150,8 @@ def to_lua_error(exc: BaseException) -> LuaError:
         if exc.level:
             frames = lua_frames(exc.__traceback__)
             pos = None
-            if len(frames) >= exc.level:
+            if len(frames) >= exc.level and not (
+                    exc.level == 1 and _vm_error_in_c_function(exc.__traceback__)):
                 pos = frames[-exc.level]
             exc.value = where(pos) + exc.value
             exc.level = 0

@@ -16,7 +16,8 @@ from types import CoroutineType, MethodType
 from typing import Any, Callable
 
 from . import base, lmath, lstring, ltable, ops
-from .errors import LuaError, frame_position, is_lua_boundary_exception, to_lua_error
+from .errors import (
+    LuaError, frame_position, is_lua_boundary_exception, register_c_functions, to_lua_error)
 from .values import LuaTable, to_lua_str
 
 
@@ -78,6 +79,12 @@ _GLOBALS_TEMPLATE: dict[str, Any] = {
 }
 
 
+register_c_functions([*_BASE_PLAIN.values(), *lstring.LIB.values(), *ltable.LIB.values(),
+                      *lmath.LIB.values(), base.lua_print, base.os_time, base.os_date,
+                      base.os_clock, base.os_difftime, base.math_random,
+                      base.math_randomseed])
+
+
 def _string_call(_lib: Any, v: Any = None, *_: Any) -> Any:
     """``string(x)`` through the table (``local s = string; s(x)``): __call gets the table
     first."""
@@ -102,6 +109,7 @@ def bind_functions(ex: "Execution", fns: dict[str, Any], with_ex: set[str]) -> L
     """A module table whose functions taking the execution are bound to ``ex`` (as bound
     method objects: 64 bytes each, where a ``functools.partial`` takes about 190; to Lua a
     function like any other)."""
+    register_c_functions(fns.values())
     h: dict[str, Any] = {}
     for k, v in fns.items():
         h[k] = MethodType(v, ex) if k in with_ex else v

@@ -100,3 +100,16 @@ print(os.time({year="2020", month="1", day="1"}), os.time({year=2020.5, month=1.
 print(os.time({year=2020, month=1, day=1, hour="x"}))
 print(pcall(function() return os.time({year=2020, month=1, day={}}) end))
 print(os.time(os.date("!*t", 1e9)), os.date("!%Y-%m-%d %H:%M:%S", 1e9))
+-- case: vm_errors_inside_library_functions_have_no_position
+print(pcall(function() rawset({}, nil, 1) end))
+print(pcall(function() next({}, "nokey") end))
+print(pcall(function() table.sort({1, "x"}) end))
+print(pcall(function() local t = {} t[nil] = 1 end))
+print(pcall(function() return {} < {} end))
+print(pcall(function()
+  table.sort({1, 2, 3}, function(a, b)
+    return a.x < b
+  end)
+end))
+print(pcall(function() return ("x"):rep(2) .. nil end))
+print(pcall(function() return string.rep({}) end))
