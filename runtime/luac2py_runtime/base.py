@@ -115,11 +115,6 @@ def lua_next(t: Any = NOARG, k: Any = None, *_: Any) -> Any:
 def lua_tostring(v: Any = NOARG, *_: Any) -> str:
     """The global ``tostring``: ``ops.tostring`` with Lua's argument rules (extra arguments
     ignored, a missing one an error)."""
-    t = type(v)
-    if t is str:
-        return v  # type: ignore[no-any-return]
-    if t is int:
-        return str(v)
     if v is NOARG:
         raise arg_error(1, "tostring", "value expected")
     return ops.tostring(v)
