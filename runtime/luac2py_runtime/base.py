@@ -125,17 +125,9 @@ def _pairs_aux(t: Any = None, k: Any = None, *_: Any) -> Any:
     return _next_fn(t, k)
 
 
-def _first_table(args: tuple[Any, ...], fname: str) -> LuaTable:
-    """The first argument, which must be a table ("got no value" when there is none)."""
-    if args and type(args[0]) is LuaTable:
-        return args[0]
-    got = _typename_arg(args[0], True) if args else _typename_arg(None, False)
-    raise _argerror(1, fname, f"table expected, got {got}")
-
-
-def pairs(*args: Any) -> tuple[Any, Any, Any]:
+def pairs(t: Any = NOARG, *_: Any) -> tuple[Any, Any, Any]:
     # Lua 5.1 (and gopher-lua): a table only, and no ``__pairs`` metamethod
-    return (_pairs_aux, _first_table(args, "pairs"), None)
+    return (_pairs_aux, check_table(t, 1, "pairs"), None)
 
 
 def _ipairs_aux(t: Any, i: Any) -> Any:
@@ -146,9 +138,9 @@ def _ipairs_aux(t: Any, i: Any) -> Any:
     return (i, v)
 
 
-def ipairs(*args: Any) -> tuple[Any, Any, Any]:
+def ipairs(t: Any = NOARG, *_: Any) -> tuple[Any, Any, Any]:
     # Lua 5.1 (and gopher-lua): a table only, read raw (``__index`` is not consulted)
-    return (_ipairs_aux, _first_table(args, "ipairs"), 0)
+    return (_ipairs_aux, check_table(t, 1, "ipairs"), 0)
 
 
 def pairs_iter(t: Any) -> Iterator[tuple[Any, Any]]:

@@ -52,8 +52,10 @@ _OPS_FILE = __file__.rsplit("errors.py", 1)[0] + "ops.py"
 # where the VM's own errors are raised (operators, indexing, table keys)
 _VM_FILES = frozenset({_OPS_FILE, __file__.rsplit("errors.py", 1)[0] + "values.py"})
 
-# The code of every function Lua code can call as a value (the library, the modules, the
-# methods of runtime objects): C functions to Lua. Filled by the runtime as it builds them.
+# The code of every function Lua code can call as a value (the base library, the string,
+# table, math and os tables, the modules' functions): C functions to Lua. Filled by the
+# runtime as it builds them. (Methods of runtime objects are not noted: a VM error inside
+# one keeps the caller's line.)
 C_FUNCTIONS: set[CodeType] = set()
 
 
