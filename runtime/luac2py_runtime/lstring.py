@@ -77,19 +77,24 @@ def opt_str(v: Any, n: int, fname: str, default: str) -> str:
     return check_str(v, n, fname)
 
 
-def check_int(v: Any, n: int, fname: str) -> int:
-    """luaL_checkinteger as in 5.3: floats need an exact integer value, numeric strings count."""
+def check_int(v: Any, n: int, fname: str, exact: bool = False) -> int:
+    """An integer argument of the standard library, which SEMANTICS.md has "as in 5.1":
+    luaL_checkint truncates a float toward zero (gopher-lua's CheckInt too), so
+    ``string.sub(s, 2.7)`` is ``string.sub(s, 2)`` and ``string.format("%d", 2.5)`` is "2".
+    A float no integer holds (inf, nan, beyond 64 bits: undefined in 5.1) is refused with
+    5.3's wording. ``exact`` is 5.3's luaL_checkinteger, for the 5.3 functions (math.ult):
+    the float must have an integer value. Numeric strings count."""
     t = type(v)
     if t is int:
         return v  # type: ignore[no-any-return]
     if t is float:
-        if v.is_integer() and -(2.0**63) <= v < 2.0**63:
+        if -(2.0**63) <= v < 2.0**63 and (not exact or v.is_integer()):
             return int(v)
         raise arg_error(n, fname, "number has no integer representation")
     if t is str:
         x = str_to_number(v)
         if x is not None:
-            return check_int(x, n, fname)
+            return check_int(x, n, fname, exact)
     raise type_error(v, n, fname, "number")
 
 

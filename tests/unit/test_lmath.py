@@ -289,11 +289,22 @@ def test_random_errors_match_lua51(args: tuple[Any, ...]) -> None:
     assert run_py(rnd, args) == ref
 
 
-@pytest.mark.parametrize("args", [(1.5,), (1, 2.5)], ids=repr)
-def test_random_integer_representation_matches_lua53(args: tuple[Any, ...]) -> None:
+@pytest.mark.parametrize("args,as_ints", [((1.5,), (1,)), ((1, 2.5), (1, 2)),
+                                          ((-3.9, 2.2), (-3, 2)), (("7.5",), (7,))], ids=repr)
+def test_random_truncates_float_bounds_as_51(args: tuple[Any, ...],
+                                             as_ints: tuple[int, ...]) -> None:
+    # luaL_checkint (5.1, and gopher-lua's CheckInt): the same draws as the integer bounds
     rnd, _ = make_random(random.Random(1))
-    ref = run_lua("53", "math.random(" + ", ".join(lua_lit(a) for a in args) + ")")
-    assert run_py(rnd, args) == ref
+    rnd_int, _ = make_random(random.Random(1))
+    assert [run_py(rnd, args) for _ in range(20)] == [run_py(rnd_int, as_ints) for _ in range(20)]
+    assert run_lua("51", "math.random(" + ", ".join(lua_lit(a) for a in args) + ")")[0] == "ok"
+
+
+@pytest.mark.parametrize("args", [(math.inf,), (1, math.nan), (2.0**63,)], ids=repr)
+def test_random_refuses_bounds_no_integer_holds(args: tuple[Any, ...]) -> None:
+    rnd, _ = make_random(random.Random(1))
+    assert run_py(rnd, args) == ("err", "bad argument #%d to 'random' (number has no integer "
+                                 "representation)" % len(args))
 
 
 def test_randomseed_errors_match_lua51() -> None:

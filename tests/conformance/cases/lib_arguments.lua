@@ -113,3 +113,11 @@ print(pcall(function()
 end))
 print(pcall(function() return ("x"):rep(2) .. nil end))
 print(pcall(function() return string.rep({}) end))
+-- case: integer_arguments_truncate_floats_as_51
+print(string.format("%d %5.1f %x %c", 3.7, 2.25, 255.9, 65.5), string.format("%d", -2.5))
+print(("hello"):sub(2.9, 4.1), ("x"):rep(2.5), ("abc"):byte(1.9, 3.2))
+print(string.char(72.2, 105.9), ("banana"):find("a", 2.5), ("a-b"):gsub("%-", "+", 1.5))
+local t = {1, 2, 3}
+table.insert(t, 1.9, "x")
+print(table.concat(t, ",", 1.5, 3.9), table.remove(t, 2.2), unpack({1, 2, 3}, 1.7))
+print(select(2.9, "a", "b", "c"))
