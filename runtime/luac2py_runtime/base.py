@@ -347,32 +347,53 @@ async def apcall(f: Any = None, *args: Any) -> Any:
     return (True, r)
 
 
-def xpcall(f: Any = None, handler: Any = None, *args: Any) -> Any:
+# what xpcall returns when its message handler fails (or is no function): Lua's LUA_ERRERR
+_ERRERR = (False, "error in error handling")
+
+
+def xpcall(f: Any = None, handler: Any = NOARG, *_: Any) -> Any:
+    # 5.1 (and Wippy's go-lua): ``f`` is called with no arguments (extra ones are 5.2's)
+    _check_any(handler, 2, "xpcall")
     try:
-        r = ops.call(f, *args)
+        r = ops.call(f)
         if type(r) is CoroutineType:
             r.close()
             raise LuaError("attempt to yield across a C-call boundary")
     except BaseException as e:
         if not is_lua_boundary_exception(e):
             raise
-        return (False, ops.first(ops.call(handler, _error_value(e))))
+        try:
+            h = ops.call(handler, _error_value(e))
+            if type(h) is CoroutineType:
+                h.close()
+                raise LuaError("attempt to yield across a C-call boundary")
+        except BaseException as e2:
+            if not is_lua_boundary_exception(e2):
+                raise
+            return _ERRERR
+        return (False, ops.first(h))
     if type(r) is tuple:
         return (True, *r)
     return (True, r)
 
 
-async def axpcall(f: Any = None, handler: Any = None, *args: Any) -> Any:
+async def axpcall(f: Any = None, handler: Any = NOARG, *_: Any) -> Any:
+    _check_any(handler, 2, "xpcall")
     try:
-        r = ops.call(f, *args)
+        r = ops.call(f)
         if type(r) is CoroutineType:
             r = await r
     except BaseException as e:
         if not is_lua_boundary_exception(e):
             raise
-        h = ops.call(handler, _error_value(e))
-        if type(h) is CoroutineType:
-            h = await h
+        try:
+            h = ops.call(handler, _error_value(e))
+            if type(h) is CoroutineType:
+                h = await h
+        except BaseException as e2:
+            if not is_lua_boundary_exception(e2):
+                raise
+            return _ERRERR
         return (False, ops.first(h))
     if type(r) is tuple:
         return (True, *r)

@@ -121,3 +121,11 @@ local t = {1, 2, 3}
 table.insert(t, 1.9, "x")
 print(table.concat(t, ",", 1.5, 3.9), table.remove(t, 2.2), unpack({1, 2, 3}, 1.7))
 print(select(2.9, "a", "b", "c"))
+-- case: xpcall_as_51
+print(xpcall(function(...) return select("#", ...), ... end, print, 1, 2))
+print(xpcall(function() error("e") end, function(m) error("again") end))
+print(xpcall(function() error("e") end, 42))
+print(xpcall(function() return "ok" end, 42))
+print(pcall(function() return xpcall(function() error("e") end) end))
+print(xpcall(function() error({code = 7}) end, function(e) return e.code end))
+print(xpcall(function() local x = nil; return x.y end, function(m) return "H:" .. m end))
