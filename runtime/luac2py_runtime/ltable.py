@@ -170,83 +170,224 @@ def _ctruth(r: Any) -> bool:
     return r is not None and r is not False
 
 
-def _auxsort(a: list[Any], t: LuaTable, comp: Callable[[Any, Any], Any], lo: int,
-             up: int) -> None:
-    """Lua 5.1's auxsort of ``a[lo..up]`` (1-based) with ``comp(x, y)`` as "x < y": the same
-    comparisons in the same order and the same errors as C Lua. A result other than a plain
-    boolean is taken as Lua takes a call's first result (``_ctruth``). Reads outside 1..n
-    (the algorithm's sentinels can run one past either end with a bad comparator) go to the
-    table."""
+# -- table.sort: Go's sort.Sort ------------------------------------------------------------
+# Wippy's VM (wippyai/go-lua, tablelib.go) sorts a table's array with Go's sort.Sort, whose
+# Less calls the comparator: since Go 1.19 that is pattern-defeating quicksort
+# (src/sort/zsortinterface.go), ported below line for line, so that elements that compare
+# equal end in Wippy's order and the comparator is called with the same pairs in the same
+# order (tests/unit/data/go_sort_fixtures.json holds what Go's own sort.Sort did). Like
+# Go's, it never reports an invalid order function: an inconsistent comparator just gives
+# some order.
+
+_MASK64 = (1 << 64) - 1  # breakPatterns' xorshift works on uint64
+_Less = Callable[[Any, Any], bool]
+
+
+def _go_sort(a: list[Any], less: _Less) -> None:
+    """Go's sort.Sort of ``a`` in place, ``less(x, y)`` being its Less."""
     n = len(a)
-    while lo < up:
-        # sort a[lo], a[(lo+up)//2], a[up]
-        r = comp(a[up - 1], a[lo - 1])
-        if r is not True and r is not False:
-            r = _ctruth(r)
-        if r:
-            a[lo - 1], a[up - 1] = a[up - 1], a[lo - 1]
-        if up - lo == 1:
-            break
-        i = (lo + up) // 2
-        r = comp(a[i - 1], a[lo - 1])
-        if r is not True and r is not False:
-            r = _ctruth(r)
-        if r:
-            a[i - 1], a[lo - 1] = a[lo - 1], a[i - 1]
-        else:
-            r = comp(a[up - 1], a[i - 1])
-            if r is not True and r is not False:
-                r = _ctruth(r)
-            if r:
-                a[i - 1], a[up - 1] = a[up - 1], a[i - 1]
-        if up - lo == 2:
-            break
-        pivot = a[i - 1]
-        a[i - 1], a[up - 2] = a[up - 2], pivot
-        # invariant: a[lo..i] <= P <= a[j..up]; only lo+1..up-2 left to partition
-        i = lo
-        j = up - 1
-        while True:
-            # repeat ++i until a[i] >= P (i only grows from lo+1 >= 2)
-            i += 1
-            while True:
-                r = comp(a[i - 1] if i <= n else t.get(i), pivot)
-                if r is not True and r is not False:
-                    r = _ctruth(r)
-                if not r:
-                    break
-                if i > up:
-                    raise LuaError("invalid order function for sorting")
-                i += 1
-            # repeat --j until a[j] <= P (j only shrinks from up-1 <= n-1)
+    if n <= 1:
+        return
+    _pdqsort(a, less, 0, n, n.bit_length())
+
+
+def _insertion_sort(a: list[Any], less: _Less, lo: int, hi: int) -> None:
+    for i in range(lo + 1, hi):
+        j = i
+        while j > lo and less(a[j], a[j - 1]):
+            a[j], a[j - 1] = a[j - 1], a[j]
             j -= 1
-            while True:
-                r = comp(pivot, a[j - 1] if j >= 1 else t.get(j))
-                if r is not True and r is not False:
-                    r = _ctruth(r)
-                if not r:
-                    break
-                if j < lo:
-                    raise LuaError("invalid order function for sorting")
-                j -= 1
-            if j < i:
-                break
-            a[i - 1], a[j - 1] = a[j - 1], a[i - 1]
-        if i > up:
-            # only a comparator that accepts nil gets here; C Lua would go on to write
-            # t[up+1], outside the sorted range
-            raise LuaError("invalid order function for sorting")
-        a[up - 2], a[i - 1] = a[i - 1], a[up - 2]
-        # recurse into the smaller half, loop on the larger one
-        if i - lo < up - i:
-            j = lo
-            i = i - 1
-            lo = i + 2
+
+
+def _sift_down(a: list[Any], less: _Less, lo: int, hi: int, first: int) -> None:
+    root = lo
+    while True:
+        child = 2 * root + 1
+        if child >= hi:
+            return
+        if child + 1 < hi and less(a[first + child], a[first + child + 1]):
+            child += 1
+        if not less(a[first + root], a[first + child]):
+            return
+        a[first + root], a[first + child] = a[first + child], a[first + root]
+        root = child
+
+
+def _heap_sort(a: list[Any], less: _Less, lo: int, hi: int) -> None:
+    first = lo
+    n = hi - lo
+    for i in range((n - 1) // 2, -1, -1):
+        _sift_down(a, less, i, n, first)
+    for i in range(n - 1, -1, -1):
+        a[first], a[first + i] = a[first + i], a[first]
+        _sift_down(a, less, 0, i, first)
+
+
+def _pdqsort(a: list[Any], less: _Less, lo: int, hi: int, limit: int) -> None:
+    was_balanced = True
+    was_partitioned = True
+    while True:
+        length = hi - lo
+        if length <= 12:
+            _insertion_sort(a, less, lo, hi)
+            return
+        if limit == 0:
+            _heap_sort(a, less, lo, hi)
+            return
+        if not was_balanced:
+            _break_patterns(a, lo, hi)
+            limit -= 1
+        pivot, hint = _choose_pivot(a, less, lo, hi)
+        if hint == 2:  # decreasing
+            _reverse(a, lo, hi)
+            pivot = (hi - 1) - (pivot - lo)
+            hint = 1
+        if was_balanced and was_partitioned and hint == 1:
+            if _partial_insertion_sort(a, less, lo, hi):
+                return
+        if lo > 0 and not less(a[lo - 1], a[pivot]):
+            lo = _partition_equal(a, less, lo, hi, pivot)
+            continue
+        mid, already = _partition(a, less, lo, hi, pivot)
+        was_partitioned = already
+        left, right = mid - lo, hi - mid
+        threshold = length // 8
+        if left < right:
+            was_balanced = left >= threshold
+            _pdqsort(a, less, lo, mid, limit)
+            lo = mid + 1
         else:
+            was_balanced = right >= threshold
+            _pdqsort(a, less, mid + 1, hi, limit)
+            hi = mid
+
+
+def _partition(a: list[Any], less: _Less, lo: int, hi: int, pivot: int) -> tuple[int, bool]:
+    a[lo], a[pivot] = a[pivot], a[lo]
+    i, j = lo + 1, hi - 1
+    while i <= j and less(a[i], a[lo]):
+        i += 1
+    while i <= j and not less(a[j], a[lo]):
+        j -= 1
+    if i > j:
+        a[j], a[lo] = a[lo], a[j]
+        return j, True
+    a[i], a[j] = a[j], a[i]
+    i += 1
+    j -= 1
+    while True:
+        while i <= j and less(a[i], a[lo]):
+            i += 1
+        while i <= j and not less(a[j], a[lo]):
+            j -= 1
+        if i > j:
+            break
+        a[i], a[j] = a[j], a[i]
+        i += 1
+        j -= 1
+    a[j], a[lo] = a[lo], a[j]
+    return j, False
+
+
+def _partition_equal(a: list[Any], less: _Less, lo: int, hi: int, pivot: int) -> int:
+    a[lo], a[pivot] = a[pivot], a[lo]
+    i, j = lo + 1, hi - 1
+    while True:
+        while i <= j and not less(a[lo], a[i]):
+            i += 1
+        while i <= j and less(a[lo], a[j]):
+            j -= 1
+        if i > j:
+            break
+        a[i], a[j] = a[j], a[i]
+        i += 1
+        j -= 1
+    return i
+
+
+def _partial_insertion_sort(a: list[Any], less: _Less, lo: int, hi: int) -> bool:
+    i = lo + 1
+    for _ in range(5):
+        while i < hi and not less(a[i], a[i - 1]):
+            i += 1
+        if i == hi:
+            return True
+        if hi - lo < 50:
+            return False
+        a[i], a[i - 1] = a[i - 1], a[i]
+        if i - lo >= 2:
+            j = i - 1
+            while j >= 1:
+                if not less(a[j], a[j - 1]):
+                    break
+                a[j], a[j - 1] = a[j - 1], a[j]
+                j -= 1
+        if hi - i >= 2:
             j = i + 1
-            i = up
-            up = j - 2
-        _auxsort(a, t, comp, j, i)
+            while j < hi:
+                if not less(a[j], a[j - 1]):
+                    break
+                a[j], a[j - 1] = a[j - 1], a[j]
+                j += 1
+    return False
+
+
+def _break_patterns(a: list[Any], lo: int, hi: int) -> None:
+    length = hi - lo
+    if length >= 8:
+        r = length
+        modulus = 1 << length.bit_length()
+        idx = lo + (length // 4) * 2 - 1
+        while idx <= lo + (length // 4) * 2 + 1:
+            r ^= (r << 13) & _MASK64
+            r ^= r >> 17
+            r ^= (r << 5) & _MASK64
+            other = r & (modulus - 1)
+            if other >= length:
+                other -= length
+            a[idx], a[lo + other] = a[lo + other], a[idx]
+            idx += 1
+
+
+def _choose_pivot(a: list[Any], less: _Less, lo: int, hi: int) -> tuple[int, int]:
+    n = hi - lo
+    swaps = [0]
+    i = lo + n // 4 * 1
+    j = lo + n // 4 * 2
+    k = lo + n // 4 * 3
+    if n >= 8:
+        if n >= 50:
+            i = _median(a, less, i - 1, i, i + 1, swaps)
+            j = _median(a, less, j - 1, j, j + 1, swaps)
+            k = _median(a, less, k - 1, k, k + 1, swaps)
+        j = _median(a, less, i, j, k, swaps)
+    if swaps[0] == 0:
+        return j, 1
+    if swaps[0] == 12:
+        return j, 2
+    return j, 0
+
+
+def _order2(a: list[Any], less: _Less, x: int, y: int, swaps: list[int]) -> tuple[int, int]:
+    if less(a[y], a[x]):
+        swaps[0] += 1
+        return y, x
+    return x, y
+
+
+def _median(a: list[Any], less: _Less, x: int, y: int, z: int, swaps: list[int]) -> int:
+    x, y = _order2(a, less, x, y, swaps)
+    y, z = _order2(a, less, y, z, swaps)
+    x, y = _order2(a, less, x, y, swaps)
+    return y
+
+
+def _reverse(a: list[Any], lo: int, hi: int) -> None:
+    i, j = lo, hi - 1
+    while i < j:
+        a[i], a[j] = a[j], a[i]
+        i += 1
+        j -= 1
 
 
 def _plain_sortable(a: list[Any]) -> bool:
@@ -297,13 +438,15 @@ def tsort(t: Any = NOARG, comp: Any = None, *_: Any) -> tuple[()]:
     try:
         if comp is None:
             less = lt
-        elif type(comp) is FunctionType:
-            less = comp  # called directly (an ``async def`` one is refused by _ctruth)
         else:
-            def less(x: Any, y: Any) -> Any:
-                return call(comp, x, y)
+            fn = comp if type(comp) is FunctionType else (lambda x, y: call(comp, x, y))
 
-        _auxsort(a, t, less, 1, n)
+            def less(x: Any, y: Any) -> bool:
+                # Go's LVAsBool of the first result (an ``async def`` one is refused)
+                r = fn(x, y)
+                return r if r is True or r is False else _ctruth(r)
+
+        _go_sort(a, less)
     finally:
         # like Lua, leave whatever order was reached (also when the comparator raised)
         if len(arr) == n:

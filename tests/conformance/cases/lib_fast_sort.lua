@@ -1,29 +1,7 @@
 -- lua: 5.1
--- case: sort_comparator_ties_order
--- Lua's quicksort is not stable: equal keys land where its algorithm puts them
-local recs = {}
-local seed = 7
-for i = 1, 60 do
-  seed = (seed * 75 + 74) % 65537
-  recs[i] = {k = seed % 5, id = i}
-end
-table.sort(recs, function(a, b) return a.k < b.k end)
-local out = {}
-for i, r in ipairs(recs) do out[i] = r.k .. ":" .. r.id end
-print(table.concat(out, " "))
-table.sort(recs, function(a, b) return a.k > b.k end)
-out = {}
-for i, r in ipairs(recs) do out[i] = r.id end
-print(table.concat(out, " "))
--- case: sort_comparator_call_sequence
-local log = {}
-local t = {5, 3, 8, 1, 9, 2, 7, 3, 5, 5, 0, 4}
-table.sort(t, function(a, b)
-  log[#log + 1] = a .. "<" .. b
-  return a < b
-end)
-print(table.concat(t, ","), #log)
-print(table.concat(log, " "))
+-- table.sort with a comparator: what every correct sort agrees on. The order of elements
+-- that compare equal, the comparator calls and comparators that are no order follow Go's
+-- sort.Sort, as in Wippy's VM, and are checked against Go in tests/unit/test_ltable.py.
 -- case: sort_comparator_two_keys
 local rows = {}
 for i = 1, 40 do rows[i] = {amount = (i * 37) % 11, id = (i * 13) % 40} end
@@ -47,35 +25,6 @@ print(table.concat(t, ","))
 t = {"b", "a", "c"}
 table.sort(t, function(...) local a, b = ... return a > b end)
 print(table.concat(t, ","))
--- case: sort_comparator_always_true_errors
-local t = {3, 1, 2, 5, 4, 9, 8, 7, 6}
-local seen = {}
-local ok, err = pcall(table.sort, t, function(a, b)
-  seen[#seen + 1] = tostring(a) .. "/" .. tostring(b)
-  return true
-end)
-print(ok, err, table.concat(seen, " "))
--- case: sort_comparator_runs_below_the_range
--- a comparator that accepts nil walks j below 1, where the table (t[0] here) is read
-local arrays = {{1, 2, 2, 3}, {3, 1, 2, 2, 5, 2}, {2, 2, 1}, {5, 1, 5, 5, 2, 5, 5}}
-for _, a in ipairs(arrays) do
-  local seen = {}
-  local t = {}
-  for i, v in ipairs(a) do t[i] = v end
-  t[0] = 0
-  t[-1] = -1
-  local ok, err = pcall(table.sort, t, function(x, y)
-    seen[#seen + 1] = tostring(x) .. "/" .. tostring(y)
-    return x ~= y
-  end)
-  print(ok, err, table.concat(seen, " "))
-end
--- case: sort_comparator_le_on_equal_elements
-local ok, err = pcall(table.sort, {5, 5, 5, 5, 5, 5, 5}, function(a, b) return a <= b end)
-print(ok, err)
-local t = {3, 3, 1, 3, 3, 2, 3}
-ok, err = pcall(table.sort, t, function(a, b) return a <= b end)
-print(ok, err)
 -- case: sort_comparator_raises
 local calls = 0
 local ok, err = pcall(table.sort, {3, 1, 2, 9, 7}, function(a, b)
@@ -97,9 +46,8 @@ print(pcall(function() table.sort(t, math.max) end))
 -- case: sort_comparator_larger
 local t = {}
 for i = 1, 300 do t[i] = (i * 7919) % 101 end
-local n = 0
-table.sort(t, function(a, b) n = n + 1 return a > b end)
-print(t[1], t[100], t[200], t[300], n)
+table.sort(t, function(a, b) return a > b end)
+print(t[1], t[100], t[200], t[300])
 local s = {}
 for i = 1, 200 do s[i] = string.char(97 + (i * 31) % 26) .. ((i * 17) % 7) end
 table.sort(s, function(a, b) return a < b end)
