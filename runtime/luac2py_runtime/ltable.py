@@ -5,9 +5,9 @@ gets and sets, and keep its invariants (``arr`` never ends in None; key ``len(ar
 ``hash``). ``#t`` is ``len(arr)``, the border these functions use, as 5.1's ``luaL_getn`` does
 (raw, no ``__len``).
 
-``sort`` is Lua 5.1's own quicksort, transcribed: Lua's sort is not stable, so only the same
-algorithm puts equal-keyed elements in the same order, calls a comparator in the same sequence,
-and raises the same errors ("invalid order function for sorting", "attempt to compare ...").
+``sort`` is Go's sort.Sort, transcribed, because that is what Wippy's VM sorts with: a sort
+is not stable, so only the same algorithm puts equal-keyed elements in the same order and calls
+a comparator in the same sequence (comparison errors are Lua's, "attempt to compare ...").
 """
 
 from __future__ import annotations
