@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 from . import ops
 from .errors import LuaError, current_position, is_lua_boundary_exception, to_lua_error, where
-from .lstring import NOARG, arg_error, check_num, opt_str
+from .lstring import NOARG, arg_error, check_int, check_num, opt_str
 from .values import LuaTable, Userdata, from_lua_str, lua_type, number_to_str, to_lua_str
 
 __all__ = ["CoroutineType", "FunctionType"]
@@ -65,7 +65,7 @@ def lua_type_fn(*args: Any) -> str:
 def tonumber(v: Any = NOARG, base: Any = None, *_: Any) -> Any:
     b = 10
     if base is not None:
-        b = _truncated(check_num(base, 2, "tonumber"))  # 5.1's luaL_optint
+        b = check_int(base, 2, "tonumber")  # 5.1's luaL_optint: a float truncated
     if b == 10:  # 5.1: a base of 10 is the standard conversion ("0x10" included)
         t = type(v)
         if t is int or t is float:
@@ -207,7 +207,7 @@ def for_range(start: Any, stop: Any, step: Any) -> Any:
 def select(n: Any = NOARG, *args: Any) -> Any:
     if n == "#":
         return len(args)
-    i = _truncated(check_num(n, 1, "select"))  # 5.1's luaL_checkint
+    i = check_int(n, 1, "select")  # 5.1's luaL_checkint: a float truncated
     if i < 0:
         i = len(args) + i
         if i < 0:
@@ -219,11 +219,6 @@ def select(n: Any = NOARG, *args: Any) -> Any:
 
 
 # -- raw access and metatables ------------------------------------------------------------
-
-
-def _truncated(x: int | float) -> int:
-    """A number as 5.1's luaL_checkint takes it (toward zero; nan and huge values as 0)."""
-    return int(x) if x == x and abs(x) < 2**63 else 0
 
 
 def _check_any(v: Any, n: int, fname: str) -> Any:
@@ -289,7 +284,7 @@ def _copy_shared(t: LuaTable, depth: int) -> LuaTable:
 
 
 def error(msg: Any = None, level: Any = 1, *_: Any) -> Any:
-    lv = 1 if level is None else _truncated(check_num(level, 2, "error"))
+    lv = 1 if level is None else check_int(level, 2, "error")
     tm = type(msg)
     if (tm is str or tm is int or tm is float) and lv and lv > 0:
         # numbers are strings to Lua 5.1's error: they get the position too
@@ -347,57 +342,25 @@ async def apcall(f: Any = None, *args: Any) -> Any:
     return (True, r)
 
 
-# what xpcall returns when its message handler fails (or is no function): Lua's LUA_ERRERR
-_ERRERR = (False, "error in error handling")
-
-
 def xpcall(f: Any = None, handler: Any = NOARG, *_: Any) -> Any:
     # 5.1 (and Wippy's go-lua): ``f`` is called with no arguments (extra ones are 5.2's)
     _check_any(handler, 2, "xpcall")
-    try:
-        r = ops.call(f)
-        if type(r) is CoroutineType:
-            r.close()
-            raise LuaError("attempt to yield across a C-call boundary")
-    except BaseException as e:
-        if not is_lua_boundary_exception(e):
-            raise
-        try:
-            h = ops.call(handler, _error_value(e))
-            if type(h) is CoroutineType:
-                h.close()
-                raise LuaError("attempt to yield across a C-call boundary")
-        except BaseException as e2:
-            if not is_lua_boundary_exception(e2):
-                raise
-            return _ERRERR
-        return (False, ops.first(h))
-    if type(r) is tuple:
-        return (True, *r)
-    return (True, r)
+    r = pcall(f)
+    return r if r[0] else _handled(pcall(handler, r[1]))
 
 
 async def axpcall(f: Any = None, handler: Any = NOARG, *_: Any) -> Any:
     _check_any(handler, 2, "xpcall")
-    try:
-        r = ops.call(f)
-        if type(r) is CoroutineType:
-            r = await r
-    except BaseException as e:
-        if not is_lua_boundary_exception(e):
-            raise
-        try:
-            h = ops.call(handler, _error_value(e))
-            if type(h) is CoroutineType:
-                h = await h
-        except BaseException as e2:
-            if not is_lua_boundary_exception(e2):
-                raise
-            return _ERRERR
-        return (False, ops.first(h))
-    if type(r) is tuple:
-        return (True, *r)
-    return (True, r)
+    r = await apcall(f)
+    return r if r[0] else _handled(await apcall(handler, r[1]))
+
+
+def _handled(h: tuple[Any, ...]) -> tuple[Any, ...]:
+    """xpcall's result from its message handler's pcall: its first value, or Lua's LUA_ERRERR
+    when the handler failed (or is no function)."""
+    if not h[0]:
+        return (False, "error in error handling")
+    return (False, h[1] if len(h) > 1 else None)
 
 
 # -- methods ---------------------------------------------------------------------------
@@ -500,26 +463,27 @@ def os_time(ex: Any, t: Any = None, *_: Any) -> Any:
     import calendar
     import datetime
 
-    def field(k: str, d: int | None) -> int:
-        # 5.1's getfield: a number (or numeric string) truncated; anything else is missing
+    def field(k: str, d: int | None) -> int | float:
+        # 5.1's getfield: a number (or numeric string), truncated below; else missing
         v = t.hash.get(k)
         n = ops.str_to_number(v) if type(v) is str else v
         if type(n) is int or type(n) is float:
-            return _truncated(n)
+            return n  # type: ignore[no-any-return]
         if d is None:
             raise LuaError(f"field '{k}' missing in date table")
         return d
 
     # read in 5.1's order, so that the first missing field is the one it names
-    s, mi, h = field("sec", 0), field("min", 0), field("hour", 12)
-    d, mo, y = field("day", None), field("month", None), field("year", None)
-    # normalise out-of-range fields the way mktime does
-    y += (mo - 1) // 12
-    mo = (mo - 1) % 12 + 1
+    fields = [field("sec", 0), field("min", 0), field("hour", 12), field("day", None),
+              field("month", None), field("year", None)]
     try:
+        s, mi, h, d, mo, y = (int(v) for v in fields)
+        # normalise out-of-range fields the way mktime does
+        y += (mo - 1) // 12
+        mo = (mo - 1) % 12 + 1
         dt = datetime.datetime(y, mo, 1) + datetime.timedelta(days=d - 1, hours=h,
                                                               minutes=mi, seconds=s)
-    except (ValueError, OverflowError):  # outside the calendar: mktime fails, os.time is nil
+    except (ValueError, OverflowError):  # nan, inf or outside the calendar: mktime fails
         return None
     return calendar.timegm(dt.timetuple())
 

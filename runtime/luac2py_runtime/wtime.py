@@ -114,14 +114,11 @@ def parse_duration(s: Any = None, *_: Any) -> Any:
 def unix(sec: Any = None, nsec: Any = 0, *_: Any) -> Any:
     from .wtime_objects import Time
 
-    from .lstring import check_num
+    from .lstring import check_int
 
-    s = 0 if sec is None else check_num(sec, 1, "unix")
-    ns = 0 if nsec is None else check_num(nsec, 2, "unix")
-    try:
-        return Time(int(s) * 1_000_000_000 + int(ns))
-    except (ValueError, OverflowError):  # inf, nan
-        raise LuaError("bad argument to 'unix' (number has no integer representation)") from None
+    s = 0 if sec is None else check_int(sec, 1, "unix")
+    ns = 0 if nsec is None else check_int(nsec, 2, "unix")
+    return Time(s * 1_000_000_000 + ns)
 
 
 def parse(layout: Any = None, value: Any = None, *_: Any) -> Any:
