@@ -60,9 +60,11 @@ C_FUNCTIONS: set[CodeType] = set()
 
 
 def register_c_functions(fns: Any) -> None:
-    """Note the functions among ``fns`` (an iterable of values) as C functions."""
+    """Note the functions among ``fns`` (an iterable of values: functions, bound methods,
+    ``functools.partial`` objects) as C functions."""
     for f in fns:
-        code = getattr(getattr(f, "__func__", f), "__code__", None)
+        f = getattr(f, "__func__", None) or getattr(f, "func", None) or f
+        code = getattr(f, "__code__", None)
         if code is not None:
             C_FUNCTIONS.add(code)
 

@@ -93,6 +93,9 @@ def _string_call(_lib: Any, v: Any = None, *_: Any) -> Any:
 
 ModuleBuilder = Callable[["Execution"], LuaTable]
 
+# the Wippy modules whose functions register_c_functions has noted (on first require)
+_C_MODULES: set[str] = set()
+
 # name -> builder of the module table for one execution; filled by the module files
 MODULE_BUILDERS: dict[str, ModuleBuilder] = {}
 
@@ -103,17 +106,6 @@ def register_module(name: str) -> Callable[[ModuleBuilder], ModuleBuilder]:
         return fn
 
     return deco
-
-
-def bind_functions(ex: "Execution", fns: dict[str, Any], with_ex: set[str]) -> LuaTable:
-    """A module table whose functions taking the execution are bound to ``ex`` (as bound
-    method objects: 64 bytes each, where a ``functools.partial`` takes about 190; to Lua a
-    function like any other)."""
-    register_c_functions(fns.values())
-    h: dict[str, Any] = {}
-    for k, v in fns.items():
-        h[k] = MethodType(v, ex) if k in with_ex else v
-    return LuaTable(None, h)
 
 
 class LuaTaskState:
@@ -269,6 +261,9 @@ class Execution:
         if builder is None:
             raise LuaError(f"module '{ops.tostring_basic(name)}' not found")
         m = builder(self)
+        if name not in _C_MODULES:  # once per module and process
+            _C_MODULES.add(name)
+            register_c_functions(m.hash.values() if type(m) is LuaTable else ())
         self.loaded[name] = m
         return m
 
@@ -431,6 +426,9 @@ class Execution:
             if f is not None and f.done() and not f.cancelled():
                 f.exception()
         return False
+
+
+register_c_functions([Execution.require])
 
 
 def _ensure_modules_loaded() -> None:

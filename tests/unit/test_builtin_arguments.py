@@ -123,3 +123,17 @@ def test_methods_taken_as_values_check_their_object(method: str) -> None:
     assert not leaks, f"{method}: {len(leaks)} calls raised Python errors, e.g. {leaks[:3]}"
     with pytest.raises(LuaError, match=rf"bad argument #1 to '{name}' \(\w+ expected, got no value\)"):
         f()
+
+
+def test_every_function_lua_can_reach_is_noted_as_a_c_function() -> None:
+    # a VM error raised while one of them runs gets no position (errors.to_lua_error)
+    from luac2py_runtime.errors import C_FUNCTIONS
+
+    def code(f: Any) -> Any:
+        f = getattr(f, "__func__", None) or getattr(f, "func", None) or f
+        return f.__code__
+
+    names = dict(_functions(Execution(LocalBackend())))
+    assert "require('json').encode" in names and "string.format" in names
+    missing = [n for n, f in names.items() if code(f) not in C_FUNCTIONS]
+    assert not missing
