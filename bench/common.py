@@ -117,14 +117,14 @@ class Variant:
 
     def data_converter(self) -> temporalio.converter.DataConverter:
         if self.kind == "compiled":
-            from luac2py_runtime.converter import DATA_CONVERTER
+            from luac2py_runtime.temporal.converter import DATA_CONVERTER
 
             return DATA_CONVERTER
         return temporalio.converter.DataConverter.default
 
     def interceptors(self) -> list[Any]:
         if self.kind == "compiled":
-            from luac2py_runtime.interceptors import ContextInterceptor
+            from luac2py_runtime.temporal.interceptors import ContextInterceptor
 
             return [ContextInterceptor()]
         return []
@@ -133,7 +133,7 @@ class Variant:
         if not self.sandboxed:
             return temporalio.worker.UnsandboxedWorkflowRunner()
         if self.kind == "compiled":
-            from luac2py_runtime.worker import workflow_runner
+            from luac2py_runtime.temporal.worker import workflow_runner
 
             return workflow_runner(True)  # the runtime passed through
         if self.kind == "embedded":
@@ -205,7 +205,7 @@ def normalise(result: Any) -> Any:
 async def start_server(kind: str) -> Any:
     """A Temporal test server with a plain client (no converter, no interceptors of luac2py:
     each variant's client adds its own)."""
-    from luac2py_runtime import testing
+    from luac2py_runtime.temporal import testing
 
     plain = {"data_converter": temporalio.converter.DataConverter.default, "interceptors": []}
     if kind == "time-skipping":

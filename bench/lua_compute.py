@@ -205,9 +205,9 @@ def py_gsub(n: int) -> int:
 def compiled(lua: str, n: int) -> Callable[[], Any]:
     from luac2py import diagnostics as D
     from luac2py.driver import compile_chunk
-    from luac2py_runtime.execution import Execution
-    from luac2py_runtime.ops import first
-    from luac2py_runtime.script import load_module
+    from luac2py_runtime.lua.execution import Execution
+    from luac2py_runtime.lua.ops import first
+    from luac2py_runtime.host.script import load_module
 
     reporter = D.Reporter()
     c = compile_chunk(lua, "bench.lua", reporter, in_workflow=False)

@@ -53,7 +53,7 @@ class Server:
         self.env: Any = self.run(self._start())
 
     async def _start(self) -> Any:
-        from luac2py_runtime.testing import start_dev_server, start_time_skipping
+        from luac2py_runtime.temporal.testing import start_dev_server, start_time_skipping
 
         if self.kind == "time-skipping":
             return await start_time_skipping()
@@ -106,8 +106,8 @@ class Histories:
     async def check(self, handle: Any, workflows: list[type], sample: str, name: str) -> None:
         import temporalio.worker
 
-        from luac2py_runtime.converter import DATA_CONVERTER
-        from luac2py_runtime.interceptors import ContextInterceptor
+        from luac2py_runtime.temporal.converter import DATA_CONVERTER
+        from luac2py_runtime.temporal.interceptors import ContextInterceptor
 
         history = await handle.fetch_history()
         replayer = temporalio.worker.Replayer(

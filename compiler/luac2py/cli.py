@@ -163,13 +163,13 @@ def cmd_exec(args: argparse.Namespace) -> int:
     if c is None:
         _print_diagnostics(reporter)
         return 1
-    from luac2py_runtime.script import run_script
+    from luac2py_runtime.host.script import run_script
 
     return run_script(c.text, str(path), [a for a in args.args])
 
 
 def _load_activities(modules: list[str] | None) -> list[Any]:
-    from luac2py_runtime.runner import load_activities
+    from luac2py_runtime.temporal.runner import load_activities
 
     return load_activities(modules or [])
 
@@ -319,7 +319,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         built.cleanup()
         return 2
     pkg = built.import_package()
-    from luac2py_runtime.runner import ConfigError, resolve_connection, run_workflow
+    from luac2py_runtime.temporal.runner import ConfigError, resolve_connection, run_workflow
 
     entry = _worker_entry_of(built.proj, wf["name"])
     task_queue = args.task_queue or (entry["task_queue"] if entry else "luac2py")
@@ -392,7 +392,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
         built.cleanup()
         return 2
     pkg = built.import_package()
-    from luac2py_runtime.runner import ConfigError, plan_workers, serve
+    from luac2py_runtime.temporal.runner import ConfigError, plan_workers, serve
 
     try:
         plans = plan_workers(pkg, args.worker or [], task_queue=args.task_queue,
@@ -421,8 +421,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
         built.cleanup()
         return 1
     pkg = built.import_package()
-    from luac2py_runtime.replay import iter_lines, load_history, replay
-    from luac2py_runtime.runner import ConfigError, quiet_core_logs, resolve_connection
+    from luac2py_runtime.temporal.replay import iter_lines, load_history, replay
+    from luac2py_runtime.temporal.runner import ConfigError, quiet_core_logs, resolve_connection
 
     quiet_core_logs()
     histories = []

@@ -93,10 +93,10 @@ class _Capture:
 
 
 def compiled_output(source: str) -> list[str]:
-    from luac2py_runtime.errors import to_lua_error
-    from luac2py_runtime.ops import tostring_basic
-    from luac2py_runtime.script import load_module, run_chunk
-    from luac2py_runtime.values import lua_type
+    from luac2py_runtime.lua.errors import to_lua_error
+    from luac2py_runtime.lua.ops import tostring_basic
+    from luac2py_runtime.host.script import load_module, run_chunk
+    from luac2py_runtime.lua.values import lua_type
 
     reporter = D.Reporter()
     gc.disable()  # the compiler allocates much and frees little: collections only cost time

@@ -28,8 +28,8 @@ import temporalio.worker
 from temporalio.client import WorkflowFailureError, WorkflowUpdateFailedError
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
-from luac2py_runtime.converter import DATA_CONVERTER
-from luac2py_runtime.interceptors import ContextInterceptor
+from luac2py_runtime.temporal.converter import DATA_CONVERTER
+from luac2py_runtime.temporal.interceptors import ContextInterceptor
 from samples.messaging import activities as msg_acts
 from samples.modules import activities as mod_acts
 from samples.order import activities as order_acts

@@ -18,9 +18,9 @@ from temporalio.client import WorkflowHistory
 from temporalio.common import RawValue
 
 from luac2py_runtime import new_worker
-from luac2py_runtime.converter import DATA_CONVERTER
-from luac2py_runtime.interceptors import ContextInterceptor
-from luac2py_runtime.worker import workflow_runner
+from luac2py_runtime.temporal.converter import DATA_CONVERTER
+from luac2py_runtime.temporal.interceptors import ContextInterceptor
+from luac2py_runtime.temporal.worker import workflow_runner
 from tests.helpers import build_package
 
 NO_VERSION = """

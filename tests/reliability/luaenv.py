@@ -10,10 +10,10 @@ from typing import Any
 
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
-from luac2py_runtime.backend import LocalBackend
-from luac2py_runtime.execution import Execution
-from luac2py_runtime.script import load_module
-from luac2py_runtime.values import MAXINT, MININT, LuaTable, Userdata, _BoolKey
+from luac2py_runtime.host.local import LocalBackend
+from luac2py_runtime.lua.execution import Execution
+from luac2py_runtime.host.script import load_module
+from luac2py_runtime.lua.values import MAXINT, MININT, LuaTable, Userdata, _BoolKey
 
 GENERATED = "__lua_script__"  # the module name load_module gives compiled code
 

@@ -12,9 +12,9 @@ import asyncio
 from typing import Any
 
 import pytest
-from luac2py_runtime.errors import LuaError, to_lua_error
-from luac2py_runtime.values import LuaTable, Userdata
-from luac2py_runtime.wprocess import Message, Payload
+from luac2py_runtime.lua.errors import LuaError, to_lua_error
+from luac2py_runtime.lua.values import LuaTable, Userdata
+from luac2py_runtime.modules.process import Message, Payload
 
 from .luaenv import foreign, run_lua
 
@@ -139,7 +139,7 @@ ESCAPES: list[tuple[str, str]] = [
         local r = _G["req" .. "uire"]  -- a literal require(...) is checked at build time
         local out = {}
         for _, m in ipairs({"os", "sys", "builtins", "io", "debug", "luac2py_runtime",
-                            "luac2py_runtime.values", "temporalio", "__main__", ".",
+                            "luac2py_runtime.lua.values", "temporalio", "__main__", ".",
                             "", "importlib", "ctypes", "subprocess"}) do
             local ok, v = pcall(r, m)
             out[#out + 1] = {m, ok, v}

@@ -126,7 +126,7 @@ def test_python_names_in_a_workflow(ts_server):
     from luac2py import diagnostics as D
     from luac2py.driver import compile_chunk
     from luac2py.emit.module import WorkflowSpec
-    from luac2py_runtime.script import load_module
+    from luac2py_runtime.host.script import load_module
 
     from .names import NAMES
 

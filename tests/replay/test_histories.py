@@ -12,8 +12,8 @@ import pytest
 import temporalio.worker
 from temporalio.client import WorkflowHistory
 
-from luac2py_runtime.converter import DATA_CONVERTER
-from luac2py_runtime.interceptors import ContextInterceptor
+from luac2py_runtime.temporal.converter import DATA_CONVERTER
+from luac2py_runtime.temporal.interceptors import ContextInterceptor
 from tests.helpers import ROOT, build_package
 
 HISTORIES = sorted((ROOT / "tests" / "histories").glob("*/*.json"))

@@ -16,18 +16,18 @@ from typing import Any
 
 import pytest
 
-from luac2py_runtime.backend import LocalBackend
-from luac2py_runtime.errors import LuaError
-from luac2py_runtime.execution import MODULE_BUILDERS, Execution, _ensure_modules_loaded
-from luac2py_runtime.values import LuaTable, Userdata
-from luac2py_runtime.wprocess import Message, Payload
+from luac2py_runtime.host.local import LocalBackend
+from luac2py_runtime.lua.errors import LuaError
+from luac2py_runtime.lua.execution import MODULE_BUILDERS, Execution
+from luac2py_runtime.lua.values import LuaTable, Userdata
+from luac2py_runtime.modules.process import Message, Payload
 
 # print takes anything and only writes (here to stdout, which would flood the test log)
 SKIP = {"print", "_G.print"}
 
 
 def _functions(ex: Execution) -> Iterator[tuple[str, Any]]:
-    _ensure_modules_loaded()
+    # MODULE_BUILDERS: registered by luac2py_runtime.modules, which LocalBackend imports
     roots: list[tuple[str, Any]] = []
     for name in list(ex.globals.hash):
         roots.append((name, ex.lib(name) if name in ("string", "table", "math", "os")
@@ -127,7 +127,7 @@ def test_methods_taken_as_values_check_their_object(method: str) -> None:
 
 def test_every_function_lua_can_reach_is_noted_as_a_c_function() -> None:
     # a VM error raised while one of them runs gets no position (errors.to_lua_error)
-    from luac2py_runtime.errors import C_FUNCTIONS
+    from luac2py_runtime.lua.errors import C_FUNCTIONS
 
     def code(f: Any) -> Any:
         f = getattr(f, "__func__", None) or getattr(f, "func", None) or f

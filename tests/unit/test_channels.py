@@ -12,17 +12,16 @@ import pytest
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
 from luac2py.semantics import catalog as C
-from luac2py_runtime import wchannel
-from luac2py_runtime.backend import LocalBackend
-from luac2py_runtime.errors import LuaError
-from luac2py_runtime.execution import MODULE_BUILDERS
-from luac2py_runtime.script import load_module, run_chunk
-from luac2py_runtime.values import LuaTable
+from luac2py_runtime.modules import channel as wchannel
+from luac2py_runtime.host.local import LocalBackend
+from luac2py_runtime.lua.errors import LuaError
+from luac2py_runtime.lua.execution import MODULE_BUILDERS
+from luac2py_runtime.host.script import load_module, run_chunk
+from luac2py_runtime.lua.values import LuaTable
 
 def test_channel_module_is_registered() -> None:
-    from luac2py_runtime.execution import _ensure_modules_loaded
+    import luac2py_runtime.modules  # noqa: F401 - registers the module builders
 
-    _ensure_modules_loaded()
     assert MODULE_BUILDERS["channel"](None).hash["new"] is wchannel.new
     assert C.MODULES["channel"]["select"].suspends
 
@@ -67,7 +66,7 @@ def lua_error(src: str) -> str:
 
 def error_text(src: str) -> str:
     """The message as ``luac2py exec`` reports it (with ``chunk:line:`` position)."""
-    from luac2py_runtime.errors import to_lua_error
+    from luac2py_runtime.lua.errors import to_lua_error
 
     with pytest.raises(LuaError) as ei:
         run_lua(src)

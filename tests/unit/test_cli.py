@@ -153,7 +153,7 @@ def test_worker_bad_activities_module():
 
 
 def test_connection_precedence(tmp_path):
-    from luac2py_runtime.runner import ConfigError, resolve_connection
+    from luac2py_runtime.temporal.runner import ConfigError, resolve_connection
 
     entry = {"address": "entry:7233", "namespace": "entry-ns",
              "auth": {"type": "api_key", "api_key": "${env:MY_KEY}"}}
@@ -193,7 +193,7 @@ def test_connection_precedence(tmp_path):
 
 
 def test_worker_plans_for_the_multi_sample(tmp_path):
-    from luac2py_runtime.runner import plan_workers
+    from luac2py_runtime.temporal.runner import plan_workers
     from tests.helpers import build_package
 
     pkg = build_package(ROOT / "samples" / "multi", tmp_path)

@@ -10,9 +10,9 @@ import pytest
 
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
-from luac2py_runtime.backend import LocalBackend
-from luac2py_runtime.errors import LuaError
-from luac2py_runtime.script import load_module, run_chunk
+from luac2py_runtime.host.local import LocalBackend
+from luac2py_runtime.lua.errors import LuaError
+from luac2py_runtime.host.script import load_module, run_chunk
 
 
 def run(src: str) -> None:

@@ -8,10 +8,10 @@ from typing import Any
 
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
-from luac2py_runtime import ops
-from luac2py_runtime.execution import _UNBUILT, LAZY_LIBS, Execution
-from luac2py_runtime.script import load_module
-from luac2py_runtime.values import LuaTable
+from luac2py_runtime.lua import ops
+from luac2py_runtime.lua.execution import _UNBUILT, LAZY_LIBS, Execution
+from luac2py_runtime.host.script import load_module
+from luac2py_runtime.lua.values import LuaTable
 
 
 def _module(src: str, name: str = "lazy.lua"):  # type: ignore[no-untyped-def]

@@ -19,10 +19,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from luac2py_runtime.errors import LuaError
-from luac2py_runtime.lmath import LIB as M
-from luac2py_runtime.lmath import make_random
-from luac2py_runtime.values import LuaTable
+from luac2py_runtime.lua.errors import LuaError
+from luac2py_runtime.lua.math import LIB as M
+from luac2py_runtime.lua.math import make_random
+from luac2py_runtime.lua.values import LuaTable
 
 PRELUDE = "pack = function(...) return {n = select('#', ...), ...} end"
 

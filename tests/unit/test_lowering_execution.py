@@ -6,8 +6,8 @@ import asyncio
 
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
-from luac2py_runtime.execution import Execution
-from luac2py_runtime.script import load_module
+from luac2py_runtime.lua.execution import Execution
+from luac2py_runtime.host.script import load_module
 
 from tests.helpers import luac2py
 

@@ -21,10 +21,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from luac2py_runtime import lstring as L
-from luac2py_runtime.errors import LuaError
-from luac2py_runtime.lstring import LIB as S
-from luac2py_runtime.values import LuaTable, to_lua_str
+from luac2py_runtime.lua import string as L
+from luac2py_runtime.lua.errors import LuaError
+from luac2py_runtime.lua.string import LIB as S
+from luac2py_runtime.lua.values import LuaTable, to_lua_str
 
 # ----------------------------------------------------------------------------------------
 # harness

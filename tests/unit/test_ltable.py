@@ -23,11 +23,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from luac2py_runtime import ops
-from luac2py_runtime.errors import LuaError
-from luac2py_runtime.ltable import GLOBALS, _go_sort
-from luac2py_runtime.ltable import LIB as T
-from luac2py_runtime.values import LuaTable, table_from_pairs, to_lua_str
+from luac2py_runtime.lua import ops
+from luac2py_runtime.lua.errors import LuaError
+from luac2py_runtime.lua.table import GLOBALS, _go_sort
+from luac2py_runtime.lua.table import LIB as T
+from luac2py_runtime.lua.values import LuaTable, table_from_pairs, to_lua_str
 
 PRELUDE = "pack = function(...) return {n = select('#', ...), ...} end"
 

@@ -1,12 +1,12 @@
-"""wprocess.Mailbox: messages no listen/inbox takes yet wait in arrival order (the backlog is
-made on the first one), and each later listen/inbox takes its share in order."""
+"""modules.process.Mailbox: messages no listen/inbox takes yet wait in arrival order (the
+backlog is made on the first one), and each later listen/inbox takes its share in order."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from luac2py_runtime.wchannel import Channel
-from luac2py_runtime.wprocess import Mailbox, Message
+from luac2py_runtime.modules.channel import Channel
+from luac2py_runtime.modules.process import Mailbox, Message
 
 
 def _m(topic: str, v: Any) -> Message:

@@ -13,12 +13,12 @@ import pytest
 
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
-from luac2py_runtime import execution as X
-from luac2py_runtime.backend import LocalBackend
-from luac2py_runtime.errors import LuaError, frame_position
-from luac2py_runtime.execution import Execution
-from luac2py_runtime.script import load_module
-from luac2py_runtime.wchannel import Channel
+from luac2py_runtime.lua import execution as X
+from luac2py_runtime.host.local import LocalBackend
+from luac2py_runtime.lua.errors import LuaError, frame_position
+from luac2py_runtime.lua.execution import Execution
+from luac2py_runtime.host.script import load_module
+from luac2py_runtime.modules.channel import Channel
 
 
 def innermost_lua_position() -> tuple[str, int] | None:

@@ -6,8 +6,8 @@ import asyncio
 
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
-from luac2py_runtime.backend import LocalBackend
-from luac2py_runtime.script import load_module, run_chunk
+from luac2py_runtime.host.local import LocalBackend
+from luac2py_runtime.host.script import load_module, run_chunk
 
 TYPED = """
 type Point = {x: number, y: number}

@@ -17,10 +17,12 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 
-from luac2py_runtime import lstring, ops, wcrypto
-from luac2py_runtime.errors import LuaError
-from luac2py_runtime.values import LuaTable
-from luac2py_runtime.werrors import WippyError
+from luac2py_runtime.lua import ops
+from luac2py_runtime.lua import string as lstring
+from luac2py_runtime.modules import crypto as wcrypto
+from luac2py_runtime.lua.errors import LuaError
+from luac2py_runtime.lua.values import LuaTable
+from luac2py_runtime.modules.errors import WippyError
 
 ALL_BYTES = "".join(chr(i) for i in range(256))
 
@@ -308,7 +310,7 @@ def test_jwt_verify_reference_token() -> None:
 @pytest.mark.parametrize("alg,algo", [(None, "sha256"), ("HS256", "sha256"), ("HS384", "sha384"),
                                       ("HS512", "sha512"), ("XX999", "sha256")])
 def test_jwt_encode_hmac(alg: Any, algo: str) -> None:
-    from luac2py_runtime.values import to_lua_str
+    from luac2py_runtime.lua.values import to_lua_str
 
     claims = LuaTable(None, {"sub": "u1", "exp": 1_705_400_000, "name": to_lua_str("홍길동"),
                              "_header": LuaTable(None, {"kid": "k1"})})

@@ -15,12 +15,13 @@ from typing import Any
 
 import pytest
 
-from luac2py_runtime import ops, wjson
-from luac2py_runtime.converter import lua_to_py
-from luac2py_runtime.errors import LuaError
-from luac2py_runtime.values import LuaTable, from_lua_str
-from luac2py_runtime.werrors import WippyError
-from luac2py_runtime.wtime_objects import Time
+from luac2py_runtime.lua import ops
+from luac2py_runtime.modules import json as wjson
+from luac2py_runtime.modules.payload import lua_to_py
+from luac2py_runtime.lua.errors import LuaError
+from luac2py_runtime.lua.values import LuaTable, from_lua_str
+from luac2py_runtime.modules.errors import WippyError
+from luac2py_runtime.modules.time_objects import Time
 
 
 def utf8(s: str) -> str:
@@ -296,8 +297,8 @@ def run_lua(src: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     from luac2py import diagnostics as D
     from luac2py.driver import compile_chunk
-    from luac2py_runtime.backend import LocalBackend
-    from luac2py_runtime.script import load_module, run_chunk
+    from luac2py_runtime.host.local import LocalBackend
+    from luac2py_runtime.host.script import load_module, run_chunk
 
     class Capture(LocalBackend):
         def __init__(self) -> None:

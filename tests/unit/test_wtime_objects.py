@@ -1,4 +1,5 @@
-"""Time and Duration objects of the ``time`` module (runtime/luac2py_runtime/wtime_objects.py).
+"""Time and Duration objects of the ``time`` module
+(runtime/luac2py_runtime/modules/time_objects.py).
 
 Go is the reference: Duration.String outputs are the ones Go documents, layouts and parse errors
 follow Go's time package. Functions are called directly, with a tiny fake execution whose clock
@@ -14,11 +15,12 @@ from typing import Any
 
 import pytest
 
-from luac2py_runtime import ops, wtime
-from luac2py_runtime.converter import lua_to_py
-from luac2py_runtime.errors import LuaError
-from luac2py_runtime.werrors import WippyError
-from luac2py_runtime.wtime_objects import Duration, Time, go_duration_string
+from luac2py_runtime.lua import ops
+from luac2py_runtime.modules import time as wtime
+from luac2py_runtime.modules.payload import lua_to_py
+from luac2py_runtime.lua.errors import LuaError
+from luac2py_runtime.modules.errors import WippyError
+from luac2py_runtime.modules.time_objects import Duration, Time, go_duration_string
 
 UTC = timezone.utc
 NOW = datetime(2024, 1, 15, 10, 30, 0, 123456, tzinfo=UTC)

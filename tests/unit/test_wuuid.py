@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from luac2py_runtime import ops, wuuid
-from luac2py_runtime.errors import LuaError
-from luac2py_runtime.values import LuaTable
-from luac2py_runtime.werrors import WippyError
+from luac2py_runtime.lua import ops
+from luac2py_runtime.modules import uuid as wuuid
+from luac2py_runtime.lua.errors import LuaError
+from luac2py_runtime.lua.values import LuaTable
+from luac2py_runtime.modules.errors import WippyError
 
 NOW = datetime(2024, 1, 15, 10, 30, 0, 123456, tzinfo=timezone.utc)
 NOW_NS = int(NOW.timestamp()) * 1_000_000_000 + 123456 * 1000

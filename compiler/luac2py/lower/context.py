@@ -2,7 +2,7 @@
 
 Every Lua local gets a Python name unique in the module (``x``, ``x_1``, ...), so shadowing and
 nested functions never clash; internal names start with one underscore and are reserved first.
-Runtime symbols are referenced as data (``"ops:index"``) and become module-level imports.
+Runtime symbols are referenced as data (``"lua.ops:index"``) and become module-level imports.
 """
 
 from __future__ import annotations
@@ -108,7 +108,8 @@ class Ctx:
         alias = self.imports.get(key)
         if alias is None:
             base = "_" + attr.strip("_")
-            alias = base if base not in self.names.used else f"_{mod}_{attr.strip('_')}"
+            leaf = mod.rpartition(".")[2]
+            alias = base if base not in self.names.used else f"_{leaf}_{attr.strip('_')}"
             self.names.reserve(alias)
             self.imports[key] = alias
         return ast.Name(alias, ast.Load())

@@ -113,11 +113,11 @@ def kind(ctx: Ctx, e: Any, depth: int = 0) -> str:
     if t is A.Call:
         tgt = ctx.unit.target(e.func)
         if tgt.kind == "builtin" and tgt.fn is not None:
-            if tgt.fn.symbol == "base:lua_tostring":
+            if tgt.fn.symbol == "lua.base:lua_tostring":
                 return "str"
         if tgt.kind == "member" and tgt.fn is not None:
-            if tgt.fn.symbol in ("lib:string_format", "lib:string_rep", "lib:string_sub",
-                                 "lib:string_upper", "lib:string_lower", "lib:table_concat"):
+            if tgt.fn.symbol in ("lua.lib:string_format", "lua.lib:string_rep", "lua.lib:string_sub",
+                                 "lua.lib:string_upper", "lua.lib:string_lower", "lua.lib:table_concat"):
                 return "str"
     return "any"
 
@@ -260,7 +260,7 @@ def lower_multi(ctx: Ctx, e: Any) -> tuple[ast.expr, bool]:
             r, single = lower_call(ctx, e)
             if single:
                 return r, False
-            return call(ctx.rt("ops:results"), [r]), True
+            return call(ctx.rt("lua.ops:results"), [r]), True
         if t is A.Varargs or t is A.Dots:
             return name(vararg_name(ctx, e)), True
     return lower_expr(ctx, e), False
@@ -351,7 +351,7 @@ def l_name(ctx: Ctx, e: Any) -> ast.expr:
 
 
 LAZY_GLOBALS = frozenset(C.WIPPY_GLOBALS) | {"coroutine"}
-# the library globals an execution builds on first use (luac2py_runtime.execution.LAZY_LIBS)
+# the library globals an execution builds on first use (luac2py_runtime.lua.execution.LAZY_LIBS)
 LAZY_LIBS = frozenset(("string", "table", "math", "os"))
 
 
@@ -364,7 +364,7 @@ def global_read(ctx: Ctx, ident: str) -> ast.expr:
         return call(attr(name("_ex"), "require"), [const(ident)])
     if ctx.unit.res.uses_G:
         # the chunk called _ex.install_globals() first: the library tables are built
-        return call(ctx.rt("ops:index"), [attr(name("_ex"), "globals"), const(ident)])
+        return call(ctx.rt("lua.ops:index"), [attr(name("_ex"), "globals"), const(ident)])
     if ident in LAZY_LIBS:
         # the library tables are built on first use, by this read or by another chunk's
         # (its slot in the globals holds a placeholder until then), even when the chunk
@@ -422,7 +422,7 @@ def l_index(ctx: Ctx, e: Any) -> ast.expr:
         return ast.IfExp(
             ast.BoolOp(ast.And(), tc + [get]) if tc else get,
             name(v),
-            call(ctx.rt("ops:index"), [again, const(key), desc_const(d)]),
+            call(ctx.rt("lua.ops:index"), [again, const(key), desc_const(d)]),
         )
     ik = kind(ctx, key_node) if key is None else None
     # an arithmetic key (`t[i % #t + 1]`) is an integer but for metamethods: checked
@@ -458,7 +458,7 @@ def l_index(ctx: Ctx, e: Any) -> ast.expr:
         return ast.IfExp(
             conj(conds),
             ast.Subscript(name(arr), ast.BinOp(kagain, ast.Sub(), const(1)), ast.Load()),
-            call(ctx.rt("ops:index"), [again, kagain, desc_const(d)]),
+            call(ctx.rt("lua.ops:index"), [again, kagain, desc_const(d)]),
         )
     kk = ik
     if kk in ("str", "any") and is_simple(kexpr) and type(key_node) is not A.Number:
@@ -473,8 +473,8 @@ def l_index(ctx: Ctx, e: Any) -> ast.expr:
             ast.NamedExpr(store(v), call(attr(attr(o, "hash"), "get"), [kexpr])),
             [ast.IsNot()], [const(None)]))
         return ast.IfExp(conj(conds), name(v),
-                         call(ctx.rt("ops:index"), [again, kexpr, desc_const(d)]))
-    return call(ctx.rt("ops:index"), [obj, kexpr, desc_const(d)])
+                         call(ctx.rt("lua.ops:index"), [again, kexpr, desc_const(d)]))
+    return call(ctx.rt("lua.ops:index"), [obj, kexpr, desc_const(d)])
 
 
 def ipairs_loop(ctx: Ctx, f: Any) -> bool:
@@ -483,7 +483,7 @@ def ipairs_loop(ctx: Ctx, f: Any) -> bool:
     if len(its) != 1 or type(its[0]) is not A.Call or its[0].wrapped or len(its[0].args) != 1:
         return False
     tgt = ctx.unit.target(its[0].func)
-    return tgt.kind == "builtin" and tgt.fn is not None and tgt.fn.symbol == "base:ipairs"
+    return tgt.kind == "builtin" and tgt.fn is not None and tgt.fn.symbol == "lua.base:ipairs"
 
 
 def positive_int(ctx: Ctx, e: Any) -> bool:
@@ -559,7 +559,7 @@ def l_table(ctx: Ctx, e: Any) -> ast.expr:
             return call(name("_T"), [])
         if all(kind(ctx, f.value) not in ("nil", "any") for f in fields):
             return call(name("_T"), [arr_expr])
-        return call(ctx.rt("values:table_from_list"), [arr_expr])
+        return call(ctx.rt("lua.values:table_from_list"), [arr_expr])
     if not general:
         names = [s for s, _, _ in strkeys]
         if len(set(names)) == len(names) and all(
@@ -570,9 +570,9 @@ def l_table(ctx: Ctx, e: Any) -> ast.expr:
         # string keys whose values may be nil: the runtime drops the nils
         d = ast.Dict([const(s) for s in names], [v for _, v, _ in strkeys])
         if len(set(names)) == len(names):
-            return call(ctx.rt("values:table_from_dict"), [arr_expr, d])
+            return call(ctx.rt("lua.values:table_from_dict"), [arr_expr, d])
     pairs = ast.List([ast.Tuple([k, v], ast.Load()) for k, v in keyed], ast.Load())
-    return call(ctx.rt("values:table_from_pairs"), [arr_expr, pairs])
+    return call(ctx.rt("lua.values:table_from_pairs"), [arr_expr, pairs])
 
 
 # -- functions -----------------------------------------------------------------------------
@@ -620,7 +620,7 @@ def maybe_await(ctx: Ctx, r: ast.expr, tgt: Target) -> ast.expr:
             ast.Compare(
                 call(name("type"), [ast.NamedExpr(store(t), r)]),
                 [ast.Is()],
-                [ctx.rt("base:CoroutineType")],
+                [ctx.rt("lua.base:CoroutineType")],
             ),
             ast.Await(name(t)),
             name(t),
@@ -661,9 +661,9 @@ def lower_call(ctx: Ctx, e: Any) -> tuple[ast.expr, bool]:
     d = describe(ctx, e.func)
     first, again = bind(ctx, fexpr, "f")
     callee = ast.IfExp(
-        ast.Compare(call(name("type"), [first]), [ast.Is()], [ctx.rt("base:FunctionType")]),
+        ast.Compare(call(name("type"), [first]), [ast.Is()], [ctx.rt("lua.base:FunctionType")]),
         again,
-        call(ctx.rt("ops:callable_of"), [again, desc_const(d)]),
+        call(ctx.rt("lua.ops:callable_of"), [again, desc_const(d)]),
     )
     return maybe_await(ctx, call(callee, lower_list(ctx, args)), tgt), False
 
@@ -681,7 +681,7 @@ def lower_invoke(ctx: Ctx, e: Any) -> tuple[ast.expr, bool]:
     first, again = bind(ctx, obj, "o")
     d = describe(ctx, e.source)
     if src_kind == "str":
-        meth: ast.expr = call(ctx.rt("base:method"), [first, const(mname), desc_const(d)])
+        meth: ast.expr = call(ctx.rt("lua.base:method"), [first, const(mname), desc_const(d)])
     else:
         meth = _method_lookup(ctx, e.source, first, again, mname, d)
     r = call(meth, [again] + lower_list(ctx, e.args))
@@ -718,11 +718,11 @@ def _method_lookup(ctx: Ctx, node: Any, first: ast.expr, again: ast.expr, mname:
     found = ast.IfExp(ast.Compare(key, [ast.In()], [attr(obj, "hash")]),
                       ast.Subscript(attr(again, "hash"), key, ast.Load()), cls)
     is_fn = ast.Compare(call(name("type"), [ast.NamedExpr(store(f), found)]), [ast.Is()],
-                        [ctx.rt("base:FunctionType")])
+                        [ctx.rt("lua.base:FunctionType")])
     return ast.IfExp(
         conj(tc + [is_fn]),
         name(f),
-        call(ctx.rt("base:method"), [again, key, desc_const(d)]),
+        call(ctx.rt("lua.base:method"), [again, key, desc_const(d)]),
     )
 
 
@@ -744,7 +744,7 @@ def spec_select(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None:
 def spec_type(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None:
     # one argument that is one value (a call giving none would be "value expected")
     if len(e.args) == 1 and not is_multi(e.args[0]):
-        return call(ctx.rt("values:lua_type"), [lower_expr(ctx, e.args[0])]), True
+        return call(ctx.rt("lua.values:lua_type"), [lower_expr(ctx, e.args[0])]), True
     return None
 
 
@@ -753,14 +753,14 @@ def spec_tostring(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None
         a = lower_expr(ctx, e.args[0])
         if kind(ctx, e.args[0]) == "str":
             return a, True
-        return call(ctx.rt("ops:tostring"), [a]), True
+        return call(ctx.rt("lua.ops:tostring"), [a]), True
     return None
 
 
 SPECIALISERS: dict[str, Callable[[Ctx, Any, Target], tuple[ast.expr, bool] | None]] = {
-    "base:select": spec_select,
-    "base:lua_type_fn": spec_type,
-    "base:lua_tostring": spec_tostring,
+    "lua.base:select": spec_select,
+    "lua.base:lua_type_fn": spec_type,
+    "lua.base:lua_tostring": spec_tostring,
 }
 
 
@@ -842,18 +842,18 @@ def l_not(ctx: Ctx, e: Any) -> ast.expr:
 
 
 ARITH = {
-    A.AddOp: ("ops:add", ast.Add()),
-    A.SubOp: ("ops:sub", ast.Sub()),
-    A.MultOp: ("ops:mul", ast.Mult()),
-    A.FloatDivOp: ("ops:div", None),
-    A.ModOp: ("ops:mod", None),
-    A.FloorDivOp: ("ops:idiv", None),
-    A.ExpoOp: ("ops:pow_", None),
-    A.BAndOp: ("ops:band", None),
-    A.BOrOp: ("ops:bor", None),
-    A.BXorOp: ("ops:bxor", None),
-    A.BShiftLOp: ("ops:shl", None),
-    A.BShiftROp: ("ops:shr", None),
+    A.AddOp: ("lua.ops:add", ast.Add()),
+    A.SubOp: ("lua.ops:sub", ast.Sub()),
+    A.MultOp: ("lua.ops:mul", ast.Mult()),
+    A.FloatDivOp: ("lua.ops:div", None),
+    A.ModOp: ("lua.ops:mod", None),
+    A.FloorDivOp: ("lua.ops:idiv", None),
+    A.ExpoOp: ("lua.ops:pow_", None),
+    A.BAndOp: ("lua.ops:band", None),
+    A.BOrOp: ("lua.ops:bor", None),
+    A.BXorOp: ("lua.ops:bxor", None),
+    A.BShiftLOp: ("lua.ops:shl", None),
+    A.BShiftROp: ("lua.ops:shr", None),
 }
 
 
@@ -962,10 +962,10 @@ def l_arith(ctx: Ctx, e: Any) -> ast.expr:
             if not is_simple(fl):
                 conds.append(ast.Compare(fl, [ast.IsNot()], [const(None)]))  # bound, in order
             conds.append(ast.Compare(call(name("type"), [fr]), [ast.In()],
-                                     [ctx.rt("ops:NUM_TYPES")]))
+                                     [ctx.rt("lua.ops:NUM_TYPES")]))
         elif is_simple(fr):
             conds.append(ast.Compare(call(name("type"), [fl]), [ast.In()],
-                                     [ctx.rt("ops:NUM_TYPES")]))
+                                     [ctx.rt("lua.ops:NUM_TYPES")]))
         else:
             return slow(fl, fr)  # a failed check would leave the right one unevaluated
         return ast.IfExp(conj(conds), ast.BinOp(al, pyop, ar), slow(al, ar))
@@ -1008,7 +1008,7 @@ def _float_arith(ctx: Ctx, al: ast.expr, ar: ast.expr, kl: str, kr: str, pyop: a
     else:
         cond = ast.BoolOp(ast.Or(), [
             ast.BoolOp(ast.And(), [ast.Compare(tl, [ast.Is()], [name("float")]),
-                                   ast.Compare(tr, [ast.In()], [ctx.rt("ops:NUM_TYPES")])]),
+                                   ast.Compare(tr, [ast.In()], [ctx.rt("lua.ops:NUM_TYPES")])]),
             ast.BoolOp(ast.And(), [ast.Compare(copy.deepcopy(tr), [ast.Is()], [name("float")]),
                                    ast.Compare(copy.deepcopy(tl), [ast.Is()], [name("int")])]),
         ])
@@ -1091,7 +1091,7 @@ def l_unm(ctx: Ctx, e: Any) -> ast.expr:
     if k == "float":
         return ast.UnaryOp(ast.USub(), v)
     d = describe(ctx, e.operand)
-    slow = call(ctx.rt("ops:unm"), [v] + ([const(d)] if d else []))
+    slow = call(ctx.rt("lua.ops:unm"), [v] + ([const(d)] if d else []))
     if k not in ("int", "num", "any"):
         return slow
     # an int (not mininteger, whose negation wraps) or a float: Python's negation
@@ -1107,7 +1107,7 @@ def l_unm(ctx: Ctx, e: Any) -> ast.expr:
 
 def l_bnot(ctx: Ctx, e: Any) -> ast.expr:
     d = describe(ctx, e.operand)
-    return call(ctx.rt("ops:bnot"), [lower_expr(ctx, e.operand)] + ([const(d)] if d else []))
+    return call(ctx.rt("lua.ops:bnot"), [lower_expr(ctx, e.operand)] + ([const(d)] if d else []))
 
 
 def l_len(ctx: Ctx, e: Any) -> ast.expr:
@@ -1122,7 +1122,7 @@ def l_len(ctx: Ctx, e: Any) -> ast.expr:
     return ast.IfExp(
         ast.BoolOp(ast.And(), tc + [no_meta]) if tc else no_meta,
         call(name("len"), [attr(again, "arr")]),
-        call(ctx.rt("ops:length"), [again, const(d)]),
+        call(ctx.rt("lua.ops:length"), [again, const(d)]),
     )
 
 
@@ -1214,16 +1214,16 @@ def _concat_chain(ctx: Ctx, parts: list[Any], vals: list[ast.expr]) -> ast.expr:
         dl = describe(ctx, parts[i])
         dr = describe(ctx, parts[i + 1]) if i == len(vals) - 2 else None
         out = call(
-            ctx.rt("ops:concat"), [vals[i], out] + ([const(dl), const(dr)] if dl or dr else [])
+            ctx.rt("lua.ops:concat"), [vals[i], out] + ([const(dl), const(dr)] if dl or dr else [])
         )
     return out
 
 
 CMP = {
-    A.LessThanOp: ("ops:lt", ast.Lt()),
-    A.GreaterThanOp: ("ops:gt", ast.Gt()),
-    A.LessOrEqThanOp: ("ops:le", ast.LtE()),
-    A.GreaterOrEqThanOp: ("ops:ge", ast.GtE()),
+    A.LessThanOp: ("lua.ops:lt", ast.Lt()),
+    A.GreaterThanOp: ("lua.ops:gt", ast.Gt()),
+    A.LessOrEqThanOp: ("lua.ops:le", ast.LtE()),
+    A.GreaterOrEqThanOp: ("lua.ops:ge", ast.GtE()),
 }
 
 
@@ -1241,7 +1241,7 @@ def l_cmp(ctx: Ctx, e: Any) -> ast.expr:
     fl, fr, al, ar = bind_operands(ctx, left, right)
     if "str" in (kl, kr) or (kl == "any" and kr == "any"):
         # two numbers of one type or two strings: Python's order is Lua's
-        return _same_type_op(ctx, fl, fr, al, ar, pyop, "ops:ORDER_TYPES",
+        return _same_type_op(ctx, fl, fr, al, ar, pyop, "lua.ops:ORDER_TYPES",
                              call(ctx.rt(symbol), [al, ar]))
     checks = _type_checks(ctx, [(fl, al, "int" if _num(kl) else kl),
                                 (fr, ar, "int" if _num(kr) else kr)])
@@ -1275,11 +1275,11 @@ def l_eq(ctx: Ctx, e: Any, negate: bool = False) -> ast.expr:
     if (_num(kl) and _num(kr)) or (kl == "str" and kr == "str") or (kl == "bool" and kr == "bool"):
         return ast.Compare(left, [ast.NotEq() if negate else ast.Eq()], [right])
     if kl in ("table", "func", "nil") or kr in ("table", "func", "nil"):
-        r = call(ctx.rt("ops:eq"), [left, right])
+        r = call(ctx.rt("lua.ops:eq"), [left, right])
         return ast.UnaryOp(ast.Not(), r) if negate else r
     # two numbers of one type, two strings or two booleans: Python's equality is Lua's
     fl, fr, al, ar = bind_operands(ctx, left, right)
-    slow: ast.expr = call(ctx.rt("ops:eq"), [al, ar])
+    slow: ast.expr = call(ctx.rt("lua.ops:eq"), [al, ar])
     if rt is A.Number:  # `x == 0`, `x ~= 1` (True == 1 in Python)
         return ast.IfExp(
             ast.Compare(call(name("type"), [fl]), [ast.Is()],
@@ -1288,7 +1288,7 @@ def l_eq(ctx: Ctx, e: Any, negate: bool = False) -> ast.expr:
             ast.UnaryOp(ast.Not(), slow) if negate else slow,
         )
     return _same_type_op(ctx, fl, fr, al, ar, ast.NotEq() if negate else ast.Eq(),
-                         "ops:EQ_TYPES", ast.UnaryOp(ast.Not(), slow) if negate else slow)
+                         "lua.ops:EQ_TYPES", ast.UnaryOp(ast.Not(), slow) if negate else slow)
 
 
 def _same_type_op(ctx: Ctx, fl: ast.expr, fr: ast.expr, al: ast.expr, ar: ast.expr,

@@ -59,7 +59,7 @@ def build_function(ctx: Ctx, node: Any, pyname: str) -> ast.stmt:
             if v.boxed:
                 py = ctx.var_name(v)
                 body.append(
-                    ast.Assign([ast.Name(py, ast.Store())], ast.Call(ctx.rt("base:Cell"), [name(py)], []))
+                    ast.Assign([ast.Name(py, ast.Store())], ast.Call(ctx.rt("lua.base:Cell"), [name(py)], []))
                 )
         stmts = node.body.body
         body.extend(lower_block(ctx, stmts))

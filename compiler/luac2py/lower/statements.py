@@ -187,7 +187,7 @@ def _lower_segments(ctx: Ctx, stmts: list[Any], lo: int, hi: int, segs: list[lis
             ctx.fn.gotos.remove(target)
         g = ctx.temp("g")
         handler = ast.ExceptHandler(
-            ctx.rt("base:Goto"),
+            ctx.rt("lua.base:Goto"),
             g,
             [ast.If(ast.Compare(attr(name(g), "label"), [ast.NotEq()], [const(target.ident)]),
                     [ast.Raise(None, None)], [])],
@@ -213,7 +213,7 @@ def falls_through(stmts: list[Any]) -> bool:
 def assign_local(ctx: Ctx, v: Any, value: ast.expr) -> ast.stmt:
     py = ctx.var_name(v)
     if v.boxed:
-        value = call(ctx.rt("base:Cell"), [value])
+        value = call(ctx.rt("lua.base:Cell"), [value])
     return ast.Assign([store(py)], value)
 
 
@@ -249,7 +249,7 @@ def s_local(ctx: Ctx, s: Any) -> list[ast.stmt]:
     last, multi = lower_raw_multi(ctx, values[-1])
     rest = len(targets) - len(singles)
     if multi:
-        adj = call(ctx.rt("ops:adjust"), [last, const(rest)])
+        adj = call(ctx.rt("lua.ops:adjust"), [last, const(rest)])
         tgt = ctx.unit.call_target(values[-1]) if type(values[-1]) is A.Call else None
         if tgt is not None and tgt.kind == "local" and tgt.fi is not None \
                 and tgt.fi.fixed_results == rest:
@@ -293,12 +293,12 @@ def assign_to(ctx: Ctx, target: Any, value: ast.expr,
             return [
                 ast.Expr(
                     call(
-                        ctx.rt("ops:setindex"),
+                        ctx.rt("lua.ops:setindex"),
                         [attr(name("_ex"), "globals"), const(target.id), value],
                     )
                 )
             ]
-        return [ast.Expr(call(ctx.rt("base:setglobal"), [name("_gh"), const(target.id), value]))]
+        return [ast.Expr(call(ctx.rt("lua.base:setglobal"), [name("_gh"), const(target.id), value]))]
     if t is A.Index:
         obj, key = place if place is not None else index_place(ctx, target)
         return set_index(ctx, target, obj, key, value)
@@ -329,7 +329,7 @@ def set_index(ctx: Ctx, target: Any, obj: ast.expr, key: ast.expr,
                           _setindex(t, "x", v, "local 't'")
     """
     d = describe(ctx, target.value)
-    slow = [ast.Expr(call(ctx.rt("ops:setindex"), [obj, key, value, const(d)]))]
+    slow = [ast.Expr(call(ctx.rt("lua.ops:setindex"), [obj, key, value, const(d)]))]
     idx = target.idx
     str_key = isinstance(key, ast.Constant) and type(key.value) is str
     ik = kind(ctx, idx)
@@ -357,7 +357,7 @@ def set_index(ctx: Ctx, target: Any, obj: ast.expr, key: ast.expr,
     vk = kind(ctx, getattr(target, "_value_node", None)) if hasattr(target, "_value_node") \
         else "any"
     value = simple(value, "v")
-    slow = [ast.Expr(call(ctx.rt("ops:setindex"), [obj, key, value, const(d)]))]
+    slow = [ast.Expr(call(ctx.rt("lua.ops:setindex"), [obj, key, value, const(d)]))]
     if isinstance(value, ast.Constant):
         if value.value is None:
             return out + slow
@@ -454,7 +454,7 @@ def s_assign(ctx: Ctx, s: Any) -> list[ast.stmt]:
             out.append(
                 ast.Assign(
                     [ast.Tuple([store(t) for t in rest], ast.Store())],
-                    call(ctx.rt("ops:adjust"), [last, const(len(rest))]),
+                    call(ctx.rt("lua.ops:adjust"), [last, const(len(rest))]),
                 )
             )
         else:
@@ -527,7 +527,7 @@ def _field_update(ctx: Ctx, target: Any, value: Any) -> tuple[Any, ...] | None:
     fconds.append(ast.Compare(call(name("type"), [name(lt)]), [ast.Is()], [name("float")]))
     if isinstance(rhs, ast.Name) and kind(ctx, other) != "int":
         fconds.append(ast.Compare(call(name("type"), [rhs]), [ast.In()],
-                                  [ctx.rt("ops:NUM_TYPES")]))
+                                  [ctx.rt("lua.ops:NUM_TYPES")]))
     return (conj(conds), ast.Assign(
         [ast.Subscript(attr(obj, "hash"), const(key), ast.Store())], name(xt)),
         conj(fconds), ast.Assign([ast.Subscript(attr(obj, "hash"), const(key), ast.Store())],
@@ -546,7 +546,7 @@ def s_local_function(ctx: Ctx, s: Any) -> list[ast.stmt]:
     v = s.name._var
     py = ctx.var_name(v)
     return [build_function(ctx, s, py)] + (
-        [ast.Assign([store(py)], call(ctx.rt("base:Cell"), [name(py)]))] if v.boxed else []
+        [ast.Assign([store(py)], call(ctx.rt("lua.base:Cell"), [name(py)]))] if v.boxed else []
     )
 
 
@@ -565,7 +565,7 @@ def s_method(ctx: Ctx, s: Any) -> list[ast.stmt]:
     obj = lower_expr(ctx, s.source)
     d = describe(ctx, s.source)
     out.append(
-        ast.Expr(call(ctx.rt("ops:setindex"), [obj, const(s.name.id), name(py), const(d)]))
+        ast.Expr(call(ctx.rt("lua.ops:setindex"), [obj, const(s.name.id), name(py), const(d)]))
     )
     return out
 
@@ -675,7 +675,7 @@ def s_goto(ctx: Ctx, s: Any) -> list[ast.stmt]:
     ):
         return [ast.Break()] if loops[-1].once else [ast.Continue()]
     if target is not None:
-        return [ast.Raise(call(ctx.rt("base:Goto"), [const(target.ident)]), None)]
+        return [ast.Raise(call(ctx.rt("lua.base:Goto"), [const(target.ident)]), None)]
     line, col = lua_pos(s)
     ctx.reporter.add(D.goto_unsupported(ctx.filename, line, col, label))
     return []
@@ -692,7 +692,7 @@ def s_do(ctx: Ctx, s: Any) -> list[ast.stmt]:
 def _loop_var(ctx: Ctx, v: Any, raw: str) -> list[ast.stmt]:
     """Bind the Lua loop variable from the Python one (a cell when captured and written)."""
     if v.boxed:
-        return [ast.Assign([store(ctx.var_name(v))], call(ctx.rt("base:Cell"), [name(raw)]))]
+        return [ast.Assign([store(ctx.var_name(v))], call(ctx.rt("lua.base:Cell"), [name(raw)]))]
     return []
 
 
@@ -712,7 +712,7 @@ def s_fornum(ctx: Ctx, s: Any) -> list[ast.stmt]:
     ):
         it = call(name("range"), [start, ast.BinOp(stop, ast.Add(), const(1))])
     else:
-        it = call(ctx.rt("base:for_range"), [start, stop, step])
+        it = call(ctx.rt("lua.base:for_range"), [start, stop, step])
     body = _loop_var(ctx, v, raw) + loop_body(ctx, s.body.body, Loop(_loop_label(s.body.body)))
     return [ast.For(store(raw), it, body, [])]
 
@@ -732,11 +732,11 @@ def s_forin(ctx: Ctx, s: Any) -> list[ast.stmt]:
         c = iters[0]
         tgt = ctx.unit.target(c.func)
         if tgt.kind == "builtin" and tgt.fn is not None and len(c.args) == 1:
-            if tgt.fn.symbol == "base:pairs":
-                it = call(ctx.rt("base:pairs_iter"), [lower_expr(ctx, c.args[0])])
-            elif tgt.fn.symbol == "base:ipairs":
+            if tgt.fn.symbol == "lua.base:pairs":
+                it = call(ctx.rt("lua.base:pairs_iter"), [lower_expr(ctx, c.args[0])])
+            elif tgt.fn.symbol == "lua.base:ipairs":
                 # `_ipairs_loop` may yield a nil value: the loop ends there
-                it = call(ctx.rt("base:ipairs_loop"), [lower_expr(ctx, c.args[0])])
+                it = call(ctx.rt("lua.base:ipairs_loop"), [lower_expr(ctx, c.args[0])])
                 holes = True
     if it is not None:
         if len(raws) == 1:
@@ -758,12 +758,12 @@ def s_forin(ctx: Ctx, s: Any) -> list[ast.stmt]:
     out: list[ast.stmt] = [
         ast.Assign(
             [ast.Tuple([store(f), store(st), store(ctl)], ast.Store())],
-            call(ctx.rt("ops:adjust"), [explist, const(3)]),
+            call(ctx.rt("lua.ops:adjust"), [explist, const(3)]),
         )
     ]
     may_suspend = ctx.fn.is_async and ctx.unit.dyn_suspend
     if not may_suspend:
-        it = call(ctx.rt("base:generic_for"), [name(f), name(st), name(ctl), const(len(raws))])
+        it = call(ctx.rt("lua.base:generic_for"), [name(f), name(st), name(ctl), const(len(raws))])
         tgt_store = (
             ast.Tuple([store(r) for r in raws], ast.Store()) if len(raws) > 1 else store(raws[0])
         )
@@ -771,16 +771,16 @@ def s_forin(ctx: Ctx, s: Any) -> list[ast.stmt]:
         out.append(ast.For(tgt_store, it, body, []))
         return out
     r = ctx.temp("r")
-    step = call(ctx.rt("ops:call"), [name(f), name(st), name(ctl)])
+    step = call(ctx.rt("lua.ops:call"), [name(f), name(st), name(ctl)])
     t = ctx.temp("t")
     awaited = ast.IfExp(
         ast.Compare(call(name("type"), [ast.NamedExpr(store(t), step)]), [ast.Is()],
-                    [ctx.rt("base:CoroutineType")]),
+                    [ctx.rt("lua.base:CoroutineType")]),
         ast.Await(name(t)),
         name(t),
     )
     head: list[ast.stmt] = [
-        ast.Assign([store(r)], call(ctx.rt("ops:adjust"), [awaited, const(len(raws))])),
+        ast.Assign([store(r)], call(ctx.rt("lua.ops:adjust"), [awaited, const(len(raws))])),
         ast.If(
             ast.Compare(ast.Subscript(name(r), const(0), ast.Load()), [ast.Is()], [const(None)]),
             [ast.Break()],

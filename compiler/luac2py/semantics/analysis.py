@@ -159,7 +159,7 @@ class Unit:
             if len(it) == 1 and type(it[0]) is A.Call and not it[0].wrapped:
                 tgt = self.target(it[0].func)
                 if tgt.kind == "builtin" and tgt.fn is not None and tgt.fn.symbol in (
-                    "base:pairs", "base:ipairs"
+                    "lua.base:pairs", "lua.base:ipairs"
                 ) and len(it[0].args) == 1:
                     return DYNAMIC
             return self._dynamic(None)

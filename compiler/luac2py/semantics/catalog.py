@@ -18,7 +18,7 @@ RT = "luac2py_runtime"
 # imported, so that code built by another compiler version fails with a clear message
 # instead of misbehaving. Raise it with any change the other side must follow; the two
 # constants must be equal (tests/unit/test_catalog.py).
-RUNTIME_INTERFACE = 3
+RUNTIME_INTERFACE = 4
 
 
 @dataclass(frozen=True)
@@ -52,40 +52,40 @@ def _lib(module: str, names: dict[str, Member]) -> dict[str, Member]:
 # -- the base library (globals) ---------------------------------------------------------
 
 BASE: dict[str, Member] = {
-    "print": Fn("base:lua_print", needs_ex=True, single=False),
-    "type": Fn("base:lua_type_fn"),
-    "tostring": Fn("base:lua_tostring"),
-    "tonumber": Fn("base:tonumber"),
-    "pairs": Fn("base:pairs", single=False),
-    "ipairs": Fn("base:ipairs", single=False),
-    "next": Fn("base:lua_next", single=False),
-    "select": Fn("base:select", single=False),
-    "unpack": Fn("ltable:unpack", single=False),
-    "rawget": Fn("base:rawget"),
-    "rawset": Fn("base:rawset"),
-    "rawequal": Fn("base:rawequal"),
-    "rawlen": Fn("base:rawlen"),
-    "setmetatable": Fn("base:setmetatable"),
-    "getmetatable": Fn("base:getmetatable"),
-    "error": Fn("base:error", single=False),
-    "assert": Fn("base:lua_assert", single=False),
-    "pcall": Fn("base:pcall", single=False),
-    "xpcall": Fn("base:xpcall", single=False),
+    "print": Fn("lua.base:lua_print", needs_ex=True, single=False),
+    "type": Fn("lua.base:lua_type_fn"),
+    "tostring": Fn("lua.base:lua_tostring"),
+    "tonumber": Fn("lua.base:tonumber"),
+    "pairs": Fn("lua.base:pairs", single=False),
+    "ipairs": Fn("lua.base:ipairs", single=False),
+    "next": Fn("lua.base:lua_next", single=False),
+    "select": Fn("lua.base:select", single=False),
+    "unpack": Fn("lua.table:unpack", single=False),
+    "rawget": Fn("lua.base:rawget"),
+    "rawset": Fn("lua.base:rawset"),
+    "rawequal": Fn("lua.base:rawequal"),
+    "rawlen": Fn("lua.base:rawlen"),
+    "setmetatable": Fn("lua.base:setmetatable"),
+    "getmetatable": Fn("lua.base:getmetatable"),
+    "error": Fn("lua.base:error", single=False),
+    "assert": Fn("lua.base:lua_assert", single=False),
+    "pcall": Fn("lua.base:pcall", single=False),
+    "xpcall": Fn("lua.base:xpcall", single=False),
     # Wippy's type-cast builtins: integer(x), number(x), boolean(x); string(x) is a call of
     # the string library table (see CALLABLE_LIBRARIES)
-    "integer": Fn("base:cast_integer", single=False),
-    "number": Fn("base:cast_number", single=False),
-    "boolean": Fn("base:cast_boolean", single=False),
+    "integer": Fn("lua.base:cast_integer", single=False),
+    "number": Fn("lua.base:cast_number", single=False),
+    "boolean": Fn("lua.base:cast_boolean", single=False),
 }
 
 # pcall/xpcall have suspending twins used when the protected function can suspend.
 ASYNC_TWINS: dict[str, Fn] = {
-    "base:pcall": Fn("base:apcall", suspends=True, single=False),
-    "base:xpcall": Fn("base:axpcall", suspends=True, single=False),
+    "lua.base:pcall": Fn("lua.base:apcall", suspends=True, single=False),
+    "lua.base:xpcall": Fn("lua.base:axpcall", suspends=True, single=False),
 }
 
 # Library tables that are also callable (their metatable's __call).
-CALLABLE_LIBRARIES: dict[str, Fn] = {"string": Fn("base:cast_string", single=False)}
+CALLABLE_LIBRARIES: dict[str, Fn] = {"string": Fn("lua.base:cast_string", single=False)}
 
 CONST_GLOBALS: dict[str, object] = {"_VERSION": "Lua 5.1"}
 
@@ -93,49 +93,49 @@ CONST_GLOBALS: dict[str, object] = {"_VERSION": "Lua 5.1"}
 
 LIBRARIES: dict[str, dict[str, Member]] = {
     "string": {
-        n: Fn(f"lib:string_{n}", single=n not in ("byte", "find", "match", "gsub"))
+        n: Fn(f"lua.lib:string_{n}", single=n not in ("byte", "find", "match", "gsub"))
         for n in (
             "byte char find format gmatch gsub len lower match rep reverse sub upper"
         ).split()
     },
     "table": {
-        "concat": Fn("lib:table_concat"),
-        "insert": Fn("lib:table_insert", single=False),
-        "remove": Fn("lib:table_remove", single=False),
-        "sort": Fn("lib:table_sort", single=False),
-        "getn": Fn("lib:table_getn"),
-        "maxn": Fn("lib:table_maxn"),
+        "concat": Fn("lua.lib:table_concat"),
+        "insert": Fn("lua.lib:table_insert", single=False),
+        "remove": Fn("lua.lib:table_remove", single=False),
+        "sort": Fn("lua.lib:table_sort", single=False),
+        "getn": Fn("lua.lib:table_getn"),
+        "maxn": Fn("lua.lib:table_maxn"),
     },
     "math": {
         **{
-            n: Fn(f"lib:math_{n}", single=n not in ("modf", "frexp"))
+            n: Fn(f"lua.lib:math_{n}", single=n not in ("modf", "frexp"))
             for n in (
                 "abs ceil floor sqrt sin cos tan asin acos atan atan2 exp log log10 pow fmod "
                 "modf frexp ldexp deg rad sinh cosh tanh max min type tointeger ult"
             ).split()
         },
-        "random": Fn("base:math_random", needs_ex=True),
-        "randomseed": Fn("base:math_randomseed", needs_ex=True, single=False),
+        "random": Fn("lua.base:math_random", needs_ex=True),
+        "randomseed": Fn("lua.base:math_randomseed", needs_ex=True, single=False),
         "huge": Const(float("inf")),
         "pi": Const(3.141592653589793),
         "maxinteger": Const(2**63 - 1),
         "mininteger": Const(-(2**63)),
     },
     "os": {
-        "time": Fn("base:os_time", needs_ex=True),
-        "date": Fn("base:os_date", needs_ex=True),
-        "clock": Fn("base:os_clock", needs_ex=True),
-        "difftime": Fn("base:os_difftime"),
+        "time": Fn("lua.base:os_time", needs_ex=True),
+        "date": Fn("lua.base:os_date", needs_ex=True),
+        "clock": Fn("lua.base:os_clock", needs_ex=True),
+        "difftime": Fn("lua.base:os_difftime"),
     },
     "coroutine": {
-        "create": Fn("lcoroutine:create", needs_ex=True),
-        "resume": Fn("lcoroutine:resume", needs_ex=True, suspends=True, single=False),
-        "yield": Fn("lcoroutine:yield_", needs_ex=True, suspends=True, single=False),
-        "status": Fn("lcoroutine:status", needs_ex=True),
-        "wrap": Fn("lcoroutine:wrap", needs_ex=True),
-        "running": Fn("lcoroutine:running", needs_ex=True, single=False),
-        "isyieldable": Fn("lcoroutine:isyieldable", needs_ex=True),
-        "spawn": Fn("lcoroutine:spawn", needs_ex=True, single=False),
+        "create": Fn("lua.coroutine:create", needs_ex=True),
+        "resume": Fn("lua.coroutine:resume", needs_ex=True, suspends=True, single=False),
+        "yield": Fn("lua.coroutine:yield_", needs_ex=True, suspends=True, single=False),
+        "status": Fn("lua.coroutine:status", needs_ex=True),
+        "wrap": Fn("lua.coroutine:wrap", needs_ex=True),
+        "running": Fn("lua.coroutine:running", needs_ex=True, single=False),
+        "isyieldable": Fn("lua.coroutine:isyieldable", needs_ex=True),
+        "spawn": Fn("lua.coroutine:spawn", needs_ex=True, single=False),
     },
 }
 
@@ -145,9 +145,9 @@ LIBRARIES: dict[str, dict[str, Member]] = {
 
 MODULES: dict[str, dict[str, Member]] = {
     "errors": {
-        "new": Fn("werrors:new"),
-        "wrap": Fn("werrors:wrap"),
-        "is": Fn("werrors:is_"),
+        "new": Fn("modules.errors:new"),
+        "wrap": Fn("modules.errors:wrap"),
+        "is": Fn("modules.errors:is_"),
         "NOT_FOUND": Const("NotFound"),
         "ALREADY_EXISTS": Const("AlreadyExists"),
         "INVALID": Const("Invalid"),
@@ -161,19 +161,19 @@ MODULES: dict[str, dict[str, Member]] = {
         "UNKNOWN": Const(""),
     },
     "funcs": {
-        "call": Fn("wfuncs:call", suspends=True, single=False, needs_ex=True),
-        "async": Fn("wfuncs:async_", single=False, needs_ex=True),
-        "new": Fn("wfuncs:new", needs_ex=True),
+        "call": Fn("modules.funcs:call", suspends=True, single=False, needs_ex=True),
+        "async": Fn("modules.funcs:async_", single=False, needs_ex=True),
+        "new": Fn("modules.funcs:new", needs_ex=True),
     },
     "time": {
-        "sleep": Fn("wtime:sleep", suspends=True, single=False, needs_ex=True),
-        "now": Fn("wtime:now", needs_ex=True),
-        "after": Fn("wtime:after", needs_ex=True),
-        "timer": Fn("wtime:timer", needs_ex=True),
-        "ticker": Fn("wtime:ticker", needs_ex=True),
-        "parse_duration": Fn("wtime:parse_duration", single=False),
-        "unix": Fn("wtime:unix"),
-        "parse": Fn("wtime:parse", single=False),
+        "sleep": Fn("modules.time:sleep", suspends=True, single=False, needs_ex=True),
+        "now": Fn("modules.time:now", needs_ex=True),
+        "after": Fn("modules.time:after", needs_ex=True),
+        "timer": Fn("modules.time:timer", needs_ex=True),
+        "ticker": Fn("modules.time:ticker", needs_ex=True),
+        "parse_duration": Fn("modules.time:parse_duration", single=False),
+        "unix": Fn("modules.time:unix"),
+        "parse": Fn("modules.time:parse", single=False),
         "NANOSECOND": Const(1),
         "MICROSECOND": Const(1000),
         "MILLISECOND": Const(1000000),
@@ -187,61 +187,61 @@ MODULES: dict[str, dict[str, Member]] = {
         "TIME_ONLY": Const("15:04:05"),
     },
     "workflow": {
-        "info": Fn("wworkflow:info", needs_ex=True),
-        "exec": Fn("wworkflow:exec_", suspends=True, single=False, needs_ex=True),
-        "version": Fn("wworkflow:version", single=False, needs_ex=True),
-        "attrs": Fn("wworkflow:attrs", single=False, needs_ex=True),
-        "history_length": Fn("wworkflow:history_length", needs_ex=True),
-        "history_size": Fn("wworkflow:history_size", needs_ex=True),
+        "info": Fn("modules.workflow:info", needs_ex=True),
+        "exec": Fn("modules.workflow:exec_", suspends=True, single=False, needs_ex=True),
+        "version": Fn("modules.workflow:version", single=False, needs_ex=True),
+        "attrs": Fn("modules.workflow:attrs", single=False, needs_ex=True),
+        "history_length": Fn("modules.workflow:history_length", needs_ex=True),
+        "history_size": Fn("modules.workflow:history_size", needs_ex=True),
     },
     "channel": {
-        "new": Fn("wchannel:new"),
-        "select": Fn("wchannel:select", suspends=True, needs_ex=True),
+        "new": Fn("modules.channel:new"),
+        "select": Fn("modules.channel:select", suspends=True, needs_ex=True),
     },
     "ctx": {
-        "get": Fn("wctx:get", single=False, needs_ex=True),
-        "all": Fn("wctx:all_", needs_ex=True),
+        "get": Fn("modules.ctx:get", single=False, needs_ex=True),
+        "all": Fn("modules.ctx:all_", needs_ex=True),
     },
     "json": {
-        "encode": Fn("wjson:encode", single=False),
-        "decode": Fn("wjson:decode", single=False),
+        "encode": Fn("modules.json:encode", single=False),
+        "decode": Fn("modules.json:decode", single=False),
     },
     "uuid": {
-        "v1": Fn("wuuid:v1", needs_ex=True),
-        "v4": Fn("wuuid:v4", needs_ex=True),
-        "v7": Fn("wuuid:v7", needs_ex=True),
-        "v3": Fn("wuuid:v3", single=False),
-        "v5": Fn("wuuid:v5", single=False),
-        "validate": Fn("wuuid:validate"),
-        "version": Fn("wuuid:version", single=False),
-        "variant": Fn("wuuid:variant", single=False),
-        "parse": Fn("wuuid:parse", single=False),
-        "format": Fn("wuuid:format_", single=False),
+        "v1": Fn("modules.uuid:v1", needs_ex=True),
+        "v4": Fn("modules.uuid:v4", needs_ex=True),
+        "v7": Fn("modules.uuid:v7", needs_ex=True),
+        "v3": Fn("modules.uuid:v3", single=False),
+        "v5": Fn("modules.uuid:v5", single=False),
+        "validate": Fn("modules.uuid:validate"),
+        "version": Fn("modules.uuid:version", single=False),
+        "variant": Fn("modules.uuid:variant", single=False),
+        "parse": Fn("modules.uuid:parse", single=False),
+        "format": Fn("modules.uuid:format_", single=False),
     },
     "crypto": {},  # nested tables (crypto.random.bytes ...): reached dynamically
     "process": {
-        "pid": Fn("wprocess:pid", needs_ex=True),
-        "spawn": Fn("wprocess:spawn", suspends=True, single=False, needs_ex=True),
+        "pid": Fn("modules.process:pid", needs_ex=True),
+        "spawn": Fn("modules.process:spawn", suspends=True, single=False, needs_ex=True),
         "spawn_monitored": Fn(
-            "wprocess:spawn_monitored", suspends=True, single=False, needs_ex=True
+            "modules.process:spawn_monitored", suspends=True, single=False, needs_ex=True
         ),
-        "spawn_linked": Fn("wprocess:spawn_linked", suspends=True, single=False, needs_ex=True),
-        "exec": Fn("wprocess:exec_", suspends=True, single=False, needs_ex=True),
-        "send": Fn("wprocess:send", suspends=True, single=False, needs_ex=True),
-        "listen": Fn("wprocess:listen", needs_ex=True),
-        "unlisten": Fn("wprocess:unlisten", needs_ex=True),
-        "inbox": Fn("wprocess:inbox", needs_ex=True),
-        "events": Fn("wprocess:events", needs_ex=True),
-        "terminate": Fn("wprocess:terminate", suspends=True, single=False, needs_ex=True),
-        "cancel": Fn("wprocess:cancel", suspends=True, single=False, needs_ex=True),
-        "monitor": Fn("wprocess:monitor", single=False, needs_ex=True),
-        "unmonitor": Fn("wprocess:unmonitor", single=False, needs_ex=True),
-        "link": Fn("wprocess:link", single=False, needs_ex=True),
-        "unlink": Fn("wprocess:unlink", single=False, needs_ex=True),
-        "set_options": Fn("wprocess:set_options", needs_ex=True),
-        "with_options": Fn("wprocess:with_options", needs_ex=True),
-        "with_context": Fn("wprocess:with_context", needs_ex=True),
-        "upgrade": Fn("wprocess:upgrade", suspends=True, single=False, needs_ex=True),
+        "spawn_linked": Fn("modules.process:spawn_linked", suspends=True, single=False, needs_ex=True),
+        "exec": Fn("modules.process:exec_", suspends=True, single=False, needs_ex=True),
+        "send": Fn("modules.process:send", suspends=True, single=False, needs_ex=True),
+        "listen": Fn("modules.process:listen", needs_ex=True),
+        "unlisten": Fn("modules.process:unlisten", needs_ex=True),
+        "inbox": Fn("modules.process:inbox", needs_ex=True),
+        "events": Fn("modules.process:events", needs_ex=True),
+        "terminate": Fn("modules.process:terminate", suspends=True, single=False, needs_ex=True),
+        "cancel": Fn("modules.process:cancel", suspends=True, single=False, needs_ex=True),
+        "monitor": Fn("modules.process:monitor", single=False, needs_ex=True),
+        "unmonitor": Fn("modules.process:unmonitor", single=False, needs_ex=True),
+        "link": Fn("modules.process:link", single=False, needs_ex=True),
+        "unlink": Fn("modules.process:unlink", single=False, needs_ex=True),
+        "set_options": Fn("modules.process:set_options", needs_ex=True),
+        "with_options": Fn("modules.process:with_options", needs_ex=True),
+        "with_context": Fn("modules.process:with_context", needs_ex=True),
+        "upgrade": Fn("modules.process:upgrade", suspends=True, single=False, needs_ex=True),
     },
 }
 

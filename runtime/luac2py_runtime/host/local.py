@@ -1,0 +1,59 @@
+"""The backend of ``luac2py exec`` and of unit tests: wall clock, seeded random, stdout, no
+Temporal. What only a workflow has (its process identity and messages, children, history) is a
+Lua error."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import sys
+import time
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from ..lua.errors import LuaError
+from ..modules.backend import Backend
+from ..modules.errors import WippyError
+
+
+class LocalBackend(Backend):
+    def __init__(self, seed: int = 0) -> None:
+        self.seed = seed
+        self._t0 = time.monotonic()
+
+    def unavailable(self, what: str) -> LuaError:
+        return LuaError(f"{what} needs a running workflow (`luac2py exec` runs the script "
+                        "outside Temporal)")
+
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+    def clock(self) -> float:
+        return time.monotonic() - self._t0
+
+    def new_random(self) -> random.Random:
+        return random.Random(self.seed)
+
+    def print(self, text: str) -> None:
+        sys.stdout.write(text.encode("latin-1").decode("utf-8", "replace") + "\n")
+        sys.stdout.flush()
+
+    async def call_activity(self, activity: str, args: Sequence[Any],
+                            options: dict[str, Any] | None = None,
+                            context: dict[str, Any] | None = None) -> Any:
+        return None, WippyError(f"activity '{activity}' called outside a workflow",
+                                "Unavailable", False)
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+    def context(self) -> dict[str, Any]:
+        return {}
+
+    async def wait_condition(self, predicate: Any) -> None:
+        """Outside Temporal: poll between event-loop turns (idle when it holds twice)."""
+        held = 0
+        while held < 2:
+            await asyncio.sleep(0.01)
+            held = held + 1 if predicate() else 0

@@ -1,0 +1,226 @@
+"""The ``funcs`` module: activities, executors and futures.
+
+``funcs.call(id, ...)`` runs activity type ``id`` on the workflow's task queue with one payload
+per argument and returns its result, or ``nil, err``.
+
+    local exec = funcs.new():with_options({["activity.retry_policy"] = {maximum_attempts = 1}})
+    local r, err = exec:call("app:charge", order)
+    local fut = funcs.async("app:slow", x)          -- starts the activity, does not wait
+    local payload = fut:channel():receive()         -- or fut:result() -> Payload or nil, err
+    print(payload:data())
+
+Executors are immutable: ``with_options``/``with_context`` return new ones. Option keys are
+``activity.*`` (alias ``temporal.activity.*``); durations are Go strings or milliseconds.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from ..lua.errors import LuaError
+from ..lua.values import LuaTable, Userdata, from_lua_str, lua_type
+from .errors import WippyError
+from .options import ACTIVITY_PREFIXES, duration_ms, option_key
+from .payload import context_of, lua_to_py, py_to_lua
+
+_DURATIONS = ("start_to_close_timeout", "schedule_to_close_timeout",
+              "schedule_to_start_timeout", "heartbeat_timeout")
+
+
+def activity_options(opts: dict[str, Any]) -> dict[str, Any]:
+    """Executor options as the backend takes them: durations as timedelta, the retry policy
+    as a plain dict."""
+    kw: dict[str, Any] = {}
+    for key, v in opts.items():
+        if key in _DURATIONS:
+            kw[key] = duration_ms(v, key)
+        elif key == "retry_policy":
+            kw["retry_policy"] = lua_to_py(v) if type(v) is LuaTable else v
+        elif key == "task_queue":
+            kw["task_queue"] = from_lua_str(v) if type(v) is str else v
+        else:
+            raise LuaError(f"unknown activity option '{key}'")
+    return kw
+
+
+class Executor(Userdata):
+    __slots__ = ("ex", "options", "context")
+    lua_type_name = "userdata"
+
+    def __init__(self, ex: Any, options: dict[str, Any] | None = None,
+                 context: dict[str, Any] | None = None) -> None:
+        self.ex = ex
+        self.options = options or {}
+        self.context = context or {}
+
+    def lua_tostring(self) -> str:
+        return "executor"
+
+    def start(self, fid: str, args: tuple[Any, ...]) -> Any:
+        try:
+            handle = self.ex.backend.start_activity(
+                from_lua_str(fid), args, activity_options(self.options), self.context)
+        except LuaError:
+            raise
+        except Exception as e:  # noqa: BLE001 - a start that Temporal refuses is an error value
+            return None, WippyError(str(e), "Internal", False)
+        return Future(handle, self.ex.backend)
+
+
+def _check_id(fid: Any, fname: str) -> str:
+    if type(fid) is not str:
+        raise LuaError(f"bad argument #1 to '{fname}' (string expected, got {lua_type(fid)})")
+    return fid
+
+
+def _e_with_options(self: Executor, t: Any = None, *_: Any) -> Executor:
+    if type(t) is not LuaTable:
+        raise LuaError("bad argument #1 to 'with_options' (table expected)")
+    opts = dict(self.options)
+    for k, v in t.items():
+        if type(k) is not str:
+            continue
+        opts[option_key(from_lua_str(k), ACTIVITY_PREFIXES)] = v
+    activity_options(opts)  # unknown keys and bad durations fail here, at the Lua line
+    return Executor(self.ex, opts, self.context)
+
+
+def _e_with_context(self: Executor, t: Any = None, *_: Any) -> Executor:
+    return Executor(self.ex, self.options, {**self.context, **context_of(t, "with_context")})
+
+
+async def _e_call(self: Executor, fid: Any = None, *args: Any) -> Any:
+    r = await self.ex.backend.call_activity(
+        from_lua_str(_check_id(fid, "call")), args, activity_options(self.options),
+        self.context)
+    return r if r[1] is not None else r[0]
+
+
+def _e_async(self: Executor, fid: Any = None, *args: Any) -> Any:
+    return self.start(_check_id(fid, "async"), args)
+
+
+Executor.lua_methods = {
+    "with_options": _e_with_options,
+    "with_context": _e_with_context,
+    "call": _e_call,
+    "async": _e_async,
+}
+
+
+class Future(Userdata):
+    """A started activity."""
+
+    __slots__ = ("handle", "backend", "channel", "canceled")
+    lua_type_name = "userdata"
+
+    def __init__(self, handle: Any, backend: Any) -> None:
+        self.handle = handle
+        self.backend = backend
+        self.channel: Any = None
+        self.canceled = False
+
+    def lua_tostring(self) -> str:
+        return "future"
+
+    def outcome(self) -> tuple[Any, WippyError | None]:
+        """(Payload, None) or (None, error) of a finished activity."""
+        from .process import Payload
+
+        if self.handle.cancelled():
+            return None, WippyError("activity canceled", "Canceled", False)
+        value, err = self.backend.activity_outcome(self.handle)
+        if err is not None:
+            return None, err
+        return Payload(py_to_lua(value)), None
+
+
+def _f_response(self: Future, *_: Any) -> Any:
+    if self.channel is None:
+        from .channel import Channel
+
+        ch = Channel(1, external=True)
+        self.channel = ch
+
+        def done(_: Any) -> None:
+            value, err = self.outcome()
+            ch.offer(value if err is None else err)
+            ch.close_channel()
+
+        if self.handle.done():
+            done(None)
+        else:
+            self.handle.add_done_callback(done)
+    return self.channel
+
+
+async def _f_result(self: Future, *_: Any) -> Any:
+    try:
+        await self.handle
+    except BaseException as e:  # noqa: BLE001 - outcome() maps it
+        import asyncio
+
+        if isinstance(e, asyncio.CancelledError) and not self.handle.cancelled():
+            raise
+    value, err = self.outcome()
+    return (None, err) if err is not None else value
+
+
+def _f_is_complete(self: Future, *_: Any) -> bool:
+    return bool(self.handle.done())
+
+
+def _f_is_canceled(self: Future, *_: Any) -> bool:
+    return self.canceled
+
+
+def _f_error(self: Future, *_: Any) -> Any:
+    if not self.handle.done():
+        return None
+    return self.outcome()[1]
+
+
+def _f_cancel(self: Future, *_: Any) -> bool:
+    if not self.handle.done():
+        self.handle.cancel()
+        self.canceled = True
+    return True
+
+
+Future.lua_methods = {
+    "response": _f_response,
+    "channel": _f_response,
+    "result": _f_result,
+    "is_complete": _f_is_complete,
+    "is_canceled": _f_is_canceled,
+    "error": _f_error,
+    "cancel": _f_cancel,
+}
+
+
+# -- the module ------------------------------------------------------------------------------
+
+
+async def call(ex: Any, fid: Any = None, *args: Any) -> Any:
+    r = await ex.backend.call_activity(from_lua_str(_check_id(fid, "call")), args)
+    return r if r[1] is not None else r[0]
+
+
+def async_(ex: Any, fid: Any = None, *args: Any) -> Any:
+    return Executor(ex).start(_check_id(fid, "async"), args)
+
+
+def new(ex: Any, *_: Any) -> Any:
+    return Executor(ex)
+
+
+def build(ex: Any) -> LuaTable:
+    return LuaTable(
+        None,
+        {
+            "call": functools.partial(call, ex),
+            "async": functools.partial(async_, ex),
+            "new": functools.partial(new, ex),
+        },
+    )

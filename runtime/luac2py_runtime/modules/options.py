@@ -1,0 +1,50 @@
+"""Option tables of spawners (``process.with_options``) and executors (``funcs`` options):
+key prefixes and durations, read the same way inside workflows and on the host."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from ..lua.errors import LuaError
+
+WORKFLOW_PREFIXES = ("temporal.workflow.", "workflow.")  # spawners
+ACTIVITY_PREFIXES = ("temporal.activity.", "activity.")  # funcs executors
+
+
+def option_key(key: str, prefixes: tuple[str, ...]) -> str:
+    """An option's name without its prefix (``temporal.workflow.id`` -> ``id``)."""
+    for p in prefixes:
+        if key.startswith(p):
+            return key[len(p):]
+    return key
+
+
+def strip_prefixes(opts: Any) -> dict[str, Any]:
+    """Spawn options without their ``temporal.workflow.`` / ``workflow.`` prefix (plain Python
+    values, as the host API gets them)."""
+    return {option_key(k, WORKFLOW_PREFIXES): v for k, v in dict(opts or {}).items()
+            if isinstance(k, str)}
+
+
+def duration_ms(v: Any, what: str) -> timedelta | None:
+    """Option durations: a Go duration string or a number of milliseconds."""
+    if v is None:
+        return None
+    if isinstance(v, timedelta):
+        return v
+    if type(v) in (int, float):
+        return timedelta(milliseconds=float(v))
+    if type(v) is str:
+        from .time import parse_go_duration
+
+        n = parse_go_duration(v)
+        if n is None:
+            raise OptionError(f"invalid duration for option '{what}': {v}")
+        return timedelta(microseconds=n / 1000)
+    raise OptionError(f"option '{what}' must be a duration")
+
+
+class OptionError(LuaError):
+    """An option that cannot be mapped: a Lua error where Lua code passed it (activity
+    options), ``Invalid`` for spawns (``nil, err`` in Lua, ProcessError on the host)."""

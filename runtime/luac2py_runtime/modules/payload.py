@@ -1,0 +1,156 @@
+"""Lua values <-> the plain Python values of a payload (SEMANTICS.md section 4).
+
+Lua -> JSON: a table with only keys 1..n is an array, otherwise an object (integer keys written
+as strings); an empty table is ``[]``; a sparse array or a table mixing integer and other keys
+is an encoding error; integral floats are written without ``.0``; NaN/Inf become null;
+functions and userdata are dropped. JSON -> Lua: integers stay integers, other numbers are
+floats, null is nil, arrays become 1-based tables.
+
+The Temporal payload converter (``temporal.converter``), the ``json`` module, ``ctx`` and the
+messages of ``process`` all convert through here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from ..lua.errors import LuaError
+from ..lua.values import MAXINT, MININT, LuaTable, Userdata, _BoolKey, from_lua_str, to_lua_str
+
+# How a Python object that is no JSON value (a dataclass an activity returned, ...) becomes
+# one: the Temporal binding installs its SDK's encoder here, so that such results read the
+# same as they do through temporalio's own converter.
+JSON_ENCODER: type[json.JSONEncoder] = json.JSONEncoder
+
+
+class EncodingError(ValueError):
+    """A Lua value that has no JSON form."""
+
+
+def lua_to_py(v: Any, _depth: int = 0) -> Any:
+    """A Lua value as plain Python data (str text, int, float, bool, None, list, dict)."""
+    t = type(v)
+    if t is str:
+        return from_lua_str(v)
+    if t is int or t is bool or v is None:
+        return v
+    if t is float:
+        if v != v or v in (math.inf, -math.inf):
+            return None
+        if v.is_integer() and abs(v) < 2**63:
+            return int(v)
+        return v
+    if t is LuaTable:
+        if _depth > 200:
+            raise EncodingError("cannot encode table: nested too deeply (or contains a cycle)")
+        arr = v.arr
+        h = v.hash
+        if not h:
+            if any(x is None for x in arr):
+                raise EncodingError("cannot encode sparse array")
+            return [lua_to_py(x, _depth + 1) for x in arr if not _droppable(x)]
+        if arr:
+            kinds = {type(k) for k in h}
+            if kinds <= {int, float}:
+                raise EncodingError("cannot encode sparse array")
+            raise EncodingError("cannot encode table with mixed integer and string keys")
+        has_int = False
+        has_other = False
+        for k in h:
+            if type(k) is int or type(k) is float:
+                has_int = True
+            else:
+                has_other = True
+        if has_int and not has_other:
+            raise EncodingError("cannot encode sparse array")
+        if has_int and has_other:
+            raise EncodingError("cannot encode table with mixed integer and string keys")
+        out: dict[str, Any] = {}
+        for k, x in h.items():
+            if _droppable(x):
+                continue
+            if type(k) is _BoolKey:
+                raise EncodingError("cannot encode table with boolean keys")
+            out[from_lua_str(k) if type(k) is str else str(k)] = lua_to_py(x, _depth + 1)
+        return out
+    if isinstance(v, Userdata):
+        to_json = getattr(v, "to_json", None)
+        if to_json is not None:
+            return to_json()
+        return None
+    return None  # functions
+
+
+def context_of(t: Any, fname: str) -> dict[str, Any]:
+    """The argument of a ``with_context`` method as the context entries it adds."""
+    if type(t) is not LuaTable:
+        raise LuaError(f"bad argument #1 to '{fname}' (table expected)")
+    if not t.hash:
+        return {}
+    try:
+        return lua_to_py(t)  # type: ignore[no-any-return]
+    except EncodingError as e:
+        raise LuaError(f"bad argument #1 to '{fname}' ({e})") from None
+
+
+def _droppable(x: Any) -> bool:
+    if type(x) in (str, int, float, bool, LuaTable):
+        return False
+    if isinstance(x, Userdata):
+        return getattr(x, "to_json", None) is None
+    return callable(x)
+
+
+def py_to_lua(v: Any) -> Any:
+    """Plain Python data (decoded JSON) as a Lua value."""
+    t = type(v)
+    if t is str:
+        return to_lua_str(v)
+    if t is int:
+        # a JSON integer beyond int64 becomes the nearest float: a Lua integer never leaves
+        # the int64 range
+        if MININT <= v <= MAXINT:
+            return v
+        try:
+            return float(v)
+        except OverflowError:
+            return math.inf if v > 0 else -math.inf
+    if t is float or t is bool or v is None:
+        return v
+    if t is dict:
+        # the common values (ASCII text, numbers, booleans) converted inline, the same way
+        h = {}
+        for k, x in v.items():
+            if x is None:
+                continue
+            if type(k) is str and not k.isascii():
+                k = to_lua_str(k)
+            tx = type(x)
+            if tx is str:
+                if not x.isascii():
+                    x = to_lua_str(x)
+            elif tx is int:
+                if not MININT <= x <= MAXINT:
+                    x = py_to_lua(x)
+            elif tx is not float and tx is not bool:
+                x = py_to_lua(x)
+            h[k] = x
+        return LuaTable(None, h)
+    if t is list or t is tuple:
+        arr = [
+            x if (type(x) is str and x.isascii()) or type(x) is float or type(x) is bool
+            or (type(x) is int and MININT <= x <= MAXINT)
+            else py_to_lua(x)
+            for x in v
+        ]
+        while arr and arr[-1] is None:
+            arr.pop()
+        return LuaTable(arr)
+    if t is bytes:
+        return v.decode("latin-1")
+    if isinstance(v, LuaTable) or isinstance(v, Userdata):
+        return v
+    # dataclasses and other objects an activity may return: through JSON
+    return py_to_lua(json.loads(json.dumps(v, cls=JSON_ENCODER)))
