@@ -18,7 +18,7 @@ RT = "luac2py_runtime"
 # imported, so that code built by another compiler version fails with a clear message
 # instead of misbehaving. Raise it with any change the other side must follow; the two
 # constants must be equal (tests/unit/test_catalog.py).
-RUNTIME_INTERFACE = 4
+RUNTIME_INTERFACE = 5
 
 
 @dataclass(frozen=True)
@@ -234,11 +234,15 @@ MODULES: dict[str, dict[str, Member]] = {
         "events": Fn("modules.process:events", needs_ex=True),
         "terminate": Fn("modules.process:terminate", suspends=True, single=False, needs_ex=True),
         "cancel": Fn("modules.process:cancel", suspends=True, single=False, needs_ex=True),
-        "monitor": Fn("modules.process:monitor", single=False, needs_ex=True),
-        "unmonitor": Fn("modules.process:unmonitor", single=False, needs_ex=True),
-        "link": Fn("modules.process:link", single=False, needs_ex=True),
-        "unlink": Fn("modules.process:unlink", single=False, needs_ex=True),
+        "spawn_linked_monitored": Fn(
+            "modules.process:spawn_linked_monitored", suspends=True, single=False, needs_ex=True
+        ),
+        "monitor": Fn("modules.process:monitor", suspends=True, single=False, needs_ex=True),
+        "unmonitor": Fn("modules.process:unmonitor", suspends=True, single=False, needs_ex=True),
+        "link": Fn("modules.process:link", suspends=True, single=False, needs_ex=True),
+        "unlink": Fn("modules.process:unlink", suspends=True, single=False, needs_ex=True),
         "set_options": Fn("modules.process:set_options", needs_ex=True),
+        "get_options": Fn("modules.process:get_options", needs_ex=True),
         "with_options": Fn("modules.process:with_options", needs_ex=True),
         "with_context": Fn("modules.process:with_context", needs_ex=True),
         "upgrade": Fn("modules.process:upgrade", suspends=True, single=False, needs_ex=True),
@@ -266,6 +270,7 @@ SUSPENDING_METHODS = frozenset(
         "spawn",
         "spawn_monitored",
         "spawn_linked",
+        "spawn_linked_monitored",
         "exec",
         "select",
         "wait",

@@ -243,25 +243,28 @@ def events(ex: Any, *_: Any) -> Channel:
     return ex.backend.mailbox().events
 
 
-def _not_in_workflow(name: str) -> Any:
-    return None, WippyError(f"process.{name}: not supported in workflow context",
-                            "Invalid", False)
+async def monitor(ex: Any, target: Any = None, *_: Any) -> Any:
+    if type(target) is not str or not target:
+        return None, WippyError("monitor requires a destination argument", "Invalid", False)
+    return await ex.backend.monitor(from_lua_str(target))
 
 
-def monitor(ex: Any, *_: Any) -> Any:
-    return _not_in_workflow("monitor")
+async def unmonitor(ex: Any, target: Any = None, *_: Any) -> Any:
+    if type(target) is not str or not target:
+        return None, WippyError("unmonitor requires a destination argument", "Invalid", False)
+    return await ex.backend.unmonitor(from_lua_str(target))
 
 
-def unmonitor(ex: Any, *_: Any) -> Any:
-    return _not_in_workflow("unmonitor")
+async def link(ex: Any, target: Any = None, *_: Any) -> Any:
+    if type(target) is not str or not target:
+        return None, WippyError("link requires a destination argument", "Invalid", False)
+    return await ex.backend.link(from_lua_str(target))
 
 
-def link(ex: Any, *_: Any) -> Any:
-    return _not_in_workflow("link")
-
-
-def unlink(ex: Any, *_: Any) -> Any:
-    return _not_in_workflow("unlink")
+async def unlink(ex: Any, target: Any = None, *_: Any) -> Any:
+    if type(target) is not str or not target:
+        return None, WippyError("unlink requires a destination argument", "Invalid", False)
+    return await ex.backend.unlink(from_lua_str(target))
 
 
 def set_options(ex: Any, opts: Any = None, *_: Any) -> Any:
@@ -271,12 +274,20 @@ def set_options(ex: Any, opts: Any = None, *_: Any) -> Any:
     return True
 
 
+def get_options(ex: Any, *_: Any) -> LuaTable:
+    return LuaTable(None, {"trap_links": bool(ex.backend.process_options.get("trap_links"))})
+
+
 async def terminate(ex: Any, target: Any = None, *_: Any) -> Any:
-    return await ex.backend.cancel_process(from_lua_str(_str_arg(target, 1, "terminate")))
+    return await ex.backend.terminate_process(from_lua_str(_str_arg(target, 1, "terminate")))
 
 
-async def cancel(ex: Any, target: Any = None, *_: Any) -> Any:
-    return await ex.backend.cancel_process(from_lua_str(_str_arg(target, 1, "cancel")))
+async def cancel(ex: Any, target: Any = None, deadline: Any = None, *_: Any) -> Any:
+    if deadline is not None and type(deadline) not in (str, int, float):
+        return None, WippyError("deadline must be either a duration string or milliseconds "
+                                "number", "Invalid", False)
+    return await ex.backend.cancel_process(from_lua_str(_str_arg(target, 1, "cancel")),
+                                           deadline)
 
 
 async def upgrade(ex: Any, *args: Any) -> Any:
@@ -348,6 +359,26 @@ async def _sp_spawn(self: Spawner, wf: Any = None, host: Any = None, *args: Any)
                                        _str_arg(host, 2, "spawn"), args, wait=False)
 
 
+async def _sp_spawn_monitored(self: Spawner, wf: Any = None, host: Any = None,
+                              *args: Any) -> Any:
+    return await self.ex.backend.spawn(self, _str_arg(wf, 1, "spawn_monitored"),
+                                       _str_arg(host, 2, "spawn_monitored"), args, wait=False,
+                                       monitor=True)
+
+
+async def _sp_spawn_linked(self: Spawner, wf: Any = None, host: Any = None, *args: Any) -> Any:
+    return await self.ex.backend.spawn(self, _str_arg(wf, 1, "spawn_linked"),
+                                       _str_arg(host, 2, "spawn_linked"), args, wait=False,
+                                       link=True)
+
+
+async def _sp_spawn_linked_monitored(self: Spawner, wf: Any = None, host: Any = None,
+                                     *args: Any) -> Any:
+    return await self.ex.backend.spawn(self, _str_arg(wf, 1, "spawn_linked_monitored"),
+                                       _str_arg(host, 2, "spawn_linked_monitored"), args,
+                                       wait=False, monitor=True, link=True)
+
+
 async def _sp_exec(self: Spawner, wf: Any = None, host: Any = None, *args: Any) -> Any:
     return await self.ex.backend.spawn(self, _str_arg(wf, 1, "exec"),
                                        _str_arg(host, 2, "exec"), args, wait=True)
@@ -359,8 +390,9 @@ Spawner.lua_methods = {
     "with_name": _sp_with_name,
     "with_message": _sp_with_message,
     "spawn": _sp_spawn,
-    "spawn_monitored": _sp_spawn,
-    "spawn_linked": _sp_spawn,
+    "spawn_monitored": _sp_spawn_monitored,
+    "spawn_linked": _sp_spawn_linked,
+    "spawn_linked_monitored": _sp_spawn_linked_monitored,
     "exec": _sp_exec,
 }
 
@@ -378,11 +410,15 @@ async def spawn(ex: Any, wf: Any = None, host: Any = None, *args: Any) -> Any:
 
 
 async def spawn_monitored(ex: Any, wf: Any = None, host: Any = None, *args: Any) -> Any:
-    return await _sp_spawn(Spawner(ex), wf, host, *args)
+    return await _sp_spawn_monitored(Spawner(ex), wf, host, *args)
 
 
 async def spawn_linked(ex: Any, wf: Any = None, host: Any = None, *args: Any) -> Any:
-    return await _sp_spawn(Spawner(ex), wf, host, *args)
+    return await _sp_spawn_linked(Spawner(ex), wf, host, *args)
+
+
+async def spawn_linked_monitored(ex: Any, wf: Any = None, host: Any = None, *args: Any) -> Any:
+    return await _sp_spawn_linked_monitored(Spawner(ex), wf, host, *args)
 
 
 async def exec_(ex: Any, wf: Any = None, host: Any = None, *args: Any) -> Any:
@@ -395,7 +431,8 @@ def build(ex: Any) -> LuaTable:
     fns = {
         "pid": pid, "send": send, "listen": listen, "unlisten": unlisten, "inbox": inbox,
         "events": events, "monitor": monitor, "unmonitor": unmonitor, "link": link,
-        "unlink": unlink, "set_options": set_options, "terminate": terminate,
+        "unlink": unlink, "set_options": set_options, "get_options": get_options,
+        "terminate": terminate, "spawn_linked_monitored": spawn_linked_monitored,
         "cancel": cancel, "upgrade": upgrade, "with_options": with_options,
         "with_context": with_context, "spawn": spawn, "spawn_monitored": spawn_monitored,
         "spawn_linked": spawn_linked, "exec": exec_,
