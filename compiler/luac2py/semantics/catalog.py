@@ -300,6 +300,30 @@ FORBIDDEN: dict[str, str] = {
     "module": "Lua 5.1 module() is not supported; return a table",
 }
 
+# What a function (function.lua) cannot use either: Wippy's VM opens no `io` and no `os` library
+# of its own (Wippy provides `os.time/date/clock`, which luac2py serves from the real clock in
+# functions), and has no `load*`, `dofile`, `debug`, `setfenv` ... (notes: golua.md section 10).
+# No determinism rule applies to functions: the rest of the language and every module may be
+# used.
+FUNCTION_FORBIDDEN: dict[str, str] = {
+    "io": "Wippy's Lua has no io library (use the http_client module for HTTP)",
+    "os.execute": "Wippy's Lua cannot run programs",
+    "os.getenv": "use the env module: require('env').get(name)",
+    "os.remove": "Wippy's Lua has no file system access through os",
+    "os.rename": "Wippy's Lua has no file system access through os",
+    "os.exit": "a function cannot exit the process; return from it",
+    "os.tmpname": "Wippy's Lua has no file system access through os",
+    "load": "Wippy's Lua cannot load code at run time",
+    "loadstring": "Wippy's Lua cannot load code at run time",
+    "loadfile": "Wippy's Lua cannot load code at run time",
+    "dofile": "Wippy's Lua cannot load code at run time",
+    "debug": "the debug library is not available",
+    "setfenv": "changing function environments is not supported",
+    "getfenv": "reading function environments is not supported",
+    "collectgarbage": "Wippy's Lua has no collectgarbage",
+    "module": "Lua 5.1 module() is not supported; return a table",
+}
+
 
 def all_symbols() -> list[str]:
     """Every runtime symbol named in the catalog (for the existence test)."""
