@@ -7,6 +7,8 @@
     luac2py worker SRC [--worker ID]... [--activities MODULE]... [--address HOST:PORT]
                 [--namespace NS] [--tls] [--tls-cert F --tls-key F] [--tls-ca F] [--api-key K]
     luac2py replay SRC HISTORY.json... [--workflow-id ID [--address ...]]
+    luac2py call SRC ENTRY [--input JSON]... [--activities MODULE]... [--time-skipping]
+                [--address HOST:PORT] [--namespace NS]
     luac2py exec FILE.lua [ARGS...]
 
 See docs/commands.md.
@@ -120,7 +122,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_diagnostics(reporter)
     if reporter.has_errors:
         return 1
-    print(f"built {len(proj.workflows)} workflow(s) into {args.output} "
+    fns = f" and {len(proj.functions)} function(s)" if proj.functions else ""
+    print(f"built {len(proj.workflows)} workflow(s){fns} into {args.output} "
           f"({proj.compiled} module(s) compiled, {proj.reused} unchanged)", file=sys.stderr)
     return 0
 
@@ -168,10 +171,27 @@ def cmd_exec(args: argparse.Namespace) -> int:
     return run_script(c.text, str(path), [a for a in args.args])
 
 
-def _load_activities(modules: list[str] | None) -> list[Any]:
-    from luac2py_runtime.temporal.runner import load_activities
+def _load_activities(modules: list[str] | None, pkg: Any = None) -> list[Any]:
+    """The Python activities of ``--activities`` modules; ``ActivityConflict`` when one has
+    the type of a Lua activity of ``pkg``."""
+    from luac2py_runtime.temporal.runner import check_activities, load_activities
 
-    return load_activities(modules or [])
+    acts = load_activities(modules or [])
+    if pkg is not None:
+        check_activities(pkg, acts)
+    return acts
+
+
+def _activities_or_error(modules: list[str] | None, pkg: Any) -> list[Any] | None:
+    from luac2py_runtime.temporal.activity import ActivityConflict
+
+    try:
+        return _load_activities(modules, pkg)
+    except ImportError as e:
+        print(f"error: cannot import activities module: {e}", file=sys.stderr)
+    except ActivityConflict as e:
+        print(f"error: {e}", file=sys.stderr)
+    return None
 
 
 class _Built:
@@ -312,13 +332,10 @@ def cmd_run(args: argparse.Namespace) -> int:
             print(f"error: --input {raw!r} is not JSON: {e}", file=sys.stderr)
             built.cleanup()
             return 2
-    try:
-        activities = _load_activities(args.activities)
-    except ImportError as e:
-        print(f"error: cannot import activities module {args.activities}: {e}", file=sys.stderr)
-        built.cleanup()
-        return 2
     pkg = built.import_package()
+    activities = _activities_or_error(args.activities, pkg)
+    if activities is None:
+        return _exit_hard(2, built)
     from luac2py_runtime.temporal.runner import ConfigError, resolve_connection, run_workflow
 
     entry = _worker_entry_of(built.proj, wf["name"])
@@ -385,13 +402,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
     if not built.build():
         built.cleanup()
         return 1
-    try:
-        activities = _load_activities(args.activities)
-    except ImportError as e:
-        print(f"error: cannot import activities module: {e}", file=sys.stderr)
-        built.cleanup()
-        return 2
     pkg = built.import_package()
+    activities = _activities_or_error(args.activities, pkg)
+    if activities is None:
+        return _exit_hard(2, built)
     from luac2py_runtime.temporal.runner import ConfigError, plan_workers, serve
 
     try:
@@ -401,10 +415,65 @@ def cmd_worker(args: argparse.Namespace) -> int:
         print(f"error: {e}", file=sys.stderr)
         return _exit_hard(2, built)
     if not plans:
-        print(f"error: {src}: no workflows to serve", file=sys.stderr)
+        print(f"error: {src}: no workflows or Lua activities to serve", file=sys.stderr)
         return _exit_hard(2, built)
     return _run_async(serve(pkg, plans, activities, sandboxed=args.sandboxed), built,
                       interrupted=0, what="worker failed: ")
+
+
+def cmd_call(args: argparse.Namespace) -> int:
+    _setup_logging()
+    src = _src_or_error(args.src)
+    if src is None:
+        return 2
+    if src.is_file():
+        print(f"error: {src}: a single .lua file is compiled as a workflow; `luac2py call` "
+              "runs a function.lua entry of a registry folder", file=sys.stderr)
+        return 2
+    built = _Built(src, args.build_dir)
+    if not built.build():
+        built.cleanup()
+        return 1
+    pkg = built.import_package()
+    if args.entry not in pkg.FUNCTION_MODULES:
+        print(f"error: {_not_a_function(built.proj, args.entry, src)}", file=sys.stderr)
+        return _exit_hard(2, built)
+    inputs = []
+    for raw in args.input or []:
+        try:
+            inputs.append(json.loads(raw))
+        except json.JSONDecodeError as e:
+            print(f"error: --input {raw!r} is not JSON: {e}", file=sys.stderr)
+            return _exit_hard(2, built)
+    activities = _activities_or_error(args.activities, pkg)
+    if activities is None:
+        return _exit_hard(2, built)
+    from luac2py_runtime.host.functions import call_entry
+    from luac2py_runtime.temporal.runner import ConfigError, resolve_connection
+
+    connection = None
+    if args.address or (not args.time_skipping and _wants_cluster(args)):
+        try:
+            connection = resolve_connection(None, **_conn_flags(args))
+        except ConfigError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return _exit_hard(2, built)
+    return _run_async(call_entry(
+        pkg, args.entry, inputs, connection=connection, activities=activities,
+        time_skipping=args.time_skipping, namespace=args.namespace or "default",
+        ui_port=args.ui_port), built, interrupted=130)
+
+
+def _not_a_function(proj: Any, entry: str, src: Path) -> str:
+    reg = getattr(proj, "registry", None)
+    e = reg.entries.get(entry) if reg is not None else None
+    if e is not None and e.kind == "workflow.lua":
+        return (f"'{entry}' is a workflow.lua entry, not a function: run it with "
+                f"`luac2py run {src} --workflow {entry}`")
+    if e is not None:
+        return f"'{entry}' is a {e.kind} entry, not a function.lua entry"
+    have = ", ".join(sorted(f["entry"] for f in proj.functions)) or "none"
+    return f"no function entry '{entry}' in {src} (have: {have})"
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
@@ -509,7 +578,21 @@ def main(argv: list[str] | None = None) -> int:
                    "under $LUAC2PY_CACHE_DIR or ~/.cache/luac2py)")
     _add_connection_flags(r)
     r.set_defaults(fn=cmd_run)
-    w = sub.add_parser("worker", help="serve the project's workflows (and Python activities)")
+    cl = sub.add_parser("call", help="run a function.lua entry as a host process and print "
+                        "its result")
+    cl.add_argument("src")
+    cl.add_argument("entry", help="the function.lua entry ID (ns:name)")
+    cl.add_argument("--input", action="append", help="one JSON value per function argument")
+    cl.add_argument("--activities", action="append", help="Python module with activities")
+    cl.add_argument("--time-skipping", action="store_true",
+                    help="start the time-skipping test server instead of the dev server")
+    cl.add_argument("--ui-port", type=int, help="web UI port of the dev server (default: free)")
+    cl.add_argument("--build-dir", help="build into this folder (default: a per-project folder "
+                    "under $LUAC2PY_CACHE_DIR or ~/.cache/luac2py)")
+    _add_connection_flags(cl)
+    cl.set_defaults(fn=cmd_call)
+    w = sub.add_parser("worker", help="serve the project's workflows and activities (Lua and "
+                       "Python)")
     w.add_argument("src")
     w.add_argument("--worker", action="append",
                    help="temporal.worker entry to serve (default: all of them)")
