@@ -112,7 +112,7 @@ def forbidden_call(file: str, line: int, col: int, name: str, why: str) -> Diagn
 
 def unavailable_in_function(file: str, line: int, col: int, name: str, why: str) -> Diagnostic:
     return Diagnostic(
-        "L2P105", "error", f"'{name}' is not available in a function: {why}", file, line, col
+        "L2P106", "error", f"'{name}' is not available in a function: {why}", file, line, col
     )
 
 

@@ -275,10 +275,10 @@ def test_function_checks_at_the_lua_line(tmp_path):
 """)})
     got = [(d.code, d.line, d.col) for d in _errors(root)]
     # an unknown module as in a workflow; io and os.getenv do not exist in Wippy's Lua
-    # (L2P105, with a hint), os.time is the real clock: no error
-    assert got == [("L2P105", 4, 13), ("L2P105", 5, 12), ("L2P103", 2, 21)], got
+    # (L2P106, with a hint), os.time is the real clock: no error
+    assert got == [("L2P106", 4, 13), ("L2P106", 5, 12), ("L2P103", 2, 21)], got
     msgs = {d.code + str(d.line): d.message for d in _errors(root)}
-    assert "'os.getenv' is not available in a function: use the env module" in msgs["L2P1055"]
+    assert "'os.getenv' is not available in a function: use the env module" in msgs["L2P1065"]
 
 
 def test_library_rules_follow_its_importers(tmp_path):
@@ -300,7 +300,7 @@ def test_library_rules_follow_its_importers(tmp_path):
 """
     fn_only = write_project(tmp_path, {"f.lua": WF, "lib.lua": lib,
                                        "_index.yaml": _index("app", entries)})
-    assert [d.code for d in _errors(fn_only)] == ["L2P105"]
+    assert [d.code for d in _errors(fn_only)] == ["L2P106"]
     both = write_project(tmp_path, {"f.lua": WF, "lib.lua": lib,
                                     "_index.yaml": _index("app", entries + wf)})
     assert [d.code for d in _errors(both)] == ["L2P101"]
