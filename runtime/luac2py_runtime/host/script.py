@@ -26,7 +26,8 @@ def load_module(code: str, filename: str, name: str = "__lua_script__") -> types
 
 async def run_chunk(mod: types.ModuleType, args: list[str], backend: Any = None,
                     script: str | None = None) -> Any:
-    ex = Execution(backend or LocalBackend(), chunk_name=mod.__lua_chunk__)
+    backend = backend or LocalBackend()
+    ex = Execution(backend, chunk_name=mod.__lua_chunk__)
     lua_args = tuple(to_lua_str(a) for a in args)
     if script is not None:
         # the lua command's global `arg`: arg[0] is the script, arg[1..n] its arguments
@@ -38,7 +39,10 @@ async def run_chunk(mod: types.ModuleType, args: list[str], backend: Any = None,
             r = await r
         return r
 
-    return await ex.run_main(lambda: main(), ())
+    try:
+        return await ex.run_main(lambda: main(), ())
+    finally:
+        await backend.aclose()
 
 
 def run_script(code: str, filename: str, args: list[str]) -> int:
