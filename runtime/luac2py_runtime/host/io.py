@@ -100,9 +100,10 @@ class HostIO:
             client = self._client(req)
         except (ssl.SSLError, ValueError, OSError) as e:
             return None, f"invalid TLS configuration: {e}"
-        headers = list(req.headers)
+        headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in req.headers]
         if req.cookies:
-            headers.append(("Cookie", "; ".join(f"{k}={v}" for k, v in req.cookies)))
+            headers.append((b"Cookie", "; ".join(f"{k}={v}" for k, v in req.cookies)
+                            .encode("latin-1")))
         kw: dict[str, Any] = {}
         if req.files:
             kw["data"] = dict(req.form or ())

@@ -45,7 +45,24 @@ async def run_chunk(mod: types.ModuleType, args: list[str], backend: Any = None,
         await backend.aclose()
 
 
+def _log_to_stderr() -> None:
+    """The ``logger`` module's records on stderr, from level info, unless the embedding
+    program configured them."""
+    import logging
+
+    from .io import LOGGER
+
+    log = logging.getLogger(LOGGER)
+    if not log.handlers:
+        h = logging.StreamHandler(sys.stderr)
+        h.setFormatter(logging.Formatter("%(levelname)s\t%(name)s\t%(message)s"))
+        log.addHandler(h)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+
+
 def run_script(code: str, filename: str, args: list[str]) -> int:
+    _log_to_stderr()
     mod = load_module(code, filename)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 7000))
     try:

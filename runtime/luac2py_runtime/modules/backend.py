@@ -176,10 +176,11 @@ class HttpFile:
 @dataclass
 class HttpRequest:
     method: str  # upper case
-    url: str  # with the ``query`` option already merged in
+    url: str  # text, with the ``query`` option already merged in
+    # header and cookie names and values: Lua strings (one char per byte, sent as they are)
     headers: list[tuple[str, str]] = field(default_factory=list)
     body: bytes | None = None
-    form: list[tuple[str, str]] | None = None  # urlencoded body (or multipart fields)
+    form: list[tuple[str, str]] | None = None  # text: urlencoded body (or multipart fields)
     files: list[HttpFile] = field(default_factory=list)  # non-empty: multipart/form-data
     cookies: list[tuple[str, str]] = field(default_factory=list)
     auth: tuple[str, str] | None = None  # basic auth (user, password)
@@ -207,7 +208,8 @@ class HttpStream:
 class HttpResponse:
     status_code: int
     url: str  # the final URL, after redirects
-    headers: list[tuple[str, str]]  # as received, in order (names in any case)
+    # as received, in order (names in any case); like cookies, one char per byte
+    headers: list[tuple[str, str]]
     cookies: list[tuple[str, str]]  # (name, value) from Set-Cookie headers
     body: bytes = b""
     stream: HttpStream | None = None
