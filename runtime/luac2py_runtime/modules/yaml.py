@@ -139,6 +139,9 @@ def decode(s: Any = None, *_: Any) -> Any:
 # -- encoding -------------------------------------------------------------------------
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _Dumper(_yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         # yaml.v3's layout: a sequence inside a mapping is indented; a node that is a
@@ -153,7 +156,9 @@ class _Dumper(_yaml.SafeDumper):
 
 def _str(dumper: Any, s: str) -> Any:
     style = "|" if "\n" in s and not any(c in s for c in "\r\t") else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", s, style=style)
+    if style is None and dumper.resolve(_yaml.ScalarNode, s, (True, False)) != _STR:
+        style = '"'  # a string that reads as another type: yaml.v3 double-quotes it
+    return dumper.represent_scalar(_STR, s, style=style)
 
 
 def _float(dumper: Any, f: float) -> Any:
