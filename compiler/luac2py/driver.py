@@ -53,6 +53,7 @@ def compile_chunk(
     function: FunctionSpec | None = None,
     in_workflow: bool = True,
     in_function: bool = False,
+    library: bool = False,
     fmt: bool = True,
 ) -> Compiled | None:
     from .emit.module import emit_module
@@ -72,6 +73,7 @@ def compile_chunk(
         libraries=libraries or {},
         in_workflow=in_workflow,
         in_function=in_function,
+        library=library,
     )
     before = len(reporter.diagnostics)
     try:  # every phase below walks the tree recursively

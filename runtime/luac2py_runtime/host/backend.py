@@ -64,15 +64,19 @@ class HostBackend(LocalBackend):
         return LuaError(f"{what} is not available outside a workflow")
 
     def new_random(self) -> random.Random:
-        return random.SystemRandom()
+        # math.random: seeded by the OS, as a fresh Lua state would be (not the fixed seed
+        # of `luac2py exec`); uuid and crypto use HostIO's secure_random
+        return random.Random()
 
     def context(self) -> dict[str, Any]:
         return self._context
 
-    async def close(self) -> None:
-        """The execution has ended: stop the host process's background work."""
+    async def aclose(self) -> None:
+        """The execution has ended: stop the host process's background work, close the
+        HTTP connections."""
         if self._host is not None:
             await self._host.close()
+        await super().aclose()
 
     # -- funcs: other functions, in-process ------------------------------------------------
     async def call_activity(self, activity: str, args: Sequence[Any],

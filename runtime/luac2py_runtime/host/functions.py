@@ -84,7 +84,7 @@ async def run_function(pkg: Any, entry: str, args: Sequence[Any],
     except LuaError as e:
         return None, error_of(e.value)
     finally:
-        await backend.close()
+        await backend.aclose()
 
 
 # -- as Temporal activities ----------------------------------------------------------------
