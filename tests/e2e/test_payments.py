@@ -238,3 +238,29 @@ entries:
     assert kinds.count(EV.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED) == 2
     assert kinds.count(EV.EVENT_TYPE_ACTIVITY_TASK_CANCELED) == 2
     assert EV.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT not in kinds
+
+
+def test_luac2py_worker_serves_lua_activities(dev_server, service, tmp_path):
+    from tests.e2e.test_multi import _Worker
+
+    address = dev_server.client.service_client.config.target_host
+    env = {**os.environ, "LUAC2PY_CACHE_DIR": str(tmp_path / "cache")}
+    worker = _Worker([str(SAMPLE), "--address", address,
+                      "--activities", "samples.payments.activities"], env)
+    try:
+        worker.wait_ready()
+        log = "".join(worker.lines)
+        assert ("serving 1 workflow(s) [app:order_workflow] and 3 Lua activit(y/ies) "
+                "[app:charge_payment, app:refund_payment, app:ship_order] on task queue "
+                "'app-payments' (app:worker)") in log
+        assert "1 Python activit(y/ies) registered" in log
+
+        async def go() -> Any:
+            return await dev_server.client.execute_workflow(
+                "app:order_workflow", order(settle="10ms"), id=f"pay-{uuid.uuid4()}",
+                task_queue="app-payments")
+
+        result = dev_server.run(go())
+        assert result["status"] == "completed"
+    finally:
+        assert worker.stop() == 0
