@@ -46,6 +46,10 @@ entries:
   - name: spawner
     kind: function.lua
     source: file://spawner.lua
+  - name: concurrent
+    kind: function.lua
+    source: file://concurrent.lua
+    modules: [time]
 """
 
 CALLEE = """local ctx = require("ctx")
@@ -111,6 +115,25 @@ end
 """,
     "no_entry.lua": "return {other = function() end}\n",
     "spawner.lua": "return function() return process.spawn('app:x', 'app:worker') end\n",
+    # coroutines, channels and timers with real time
+    "concurrent.lua": """local time = require("time")
+return function()
+    local ch = channel.new()
+    for i = 1, 3 do
+        coroutine.spawn(function() time.sleep((4 - i) * 20 .. "ms"); ch:send(i) end)
+    end
+    local got = {}
+    local t0 = time.now()
+    while #got < 3 do
+        local r = channel.select{ch:case_receive(), time.after("5s"):case_receive()}
+        if r.channel ~= ch then error("timed out") end
+        table.insert(got, r.value)
+    end
+    local late = channel.select{ch:case_receive(), time.after("30ms"):case_receive()}
+    return {got = got, timer_won = late.channel ~= ch,
+            waited = time.now():sub(t0):milliseconds() >= 60}
+end
+""",
 }
 
 
@@ -171,6 +194,11 @@ def test_real_clock_and_randomness(pkg):
     assert abs(a["os"] - time.time()) < 5 and abs(a["now"] - time.time()) < 5
     # not the fixed seed of `luac2py exec`: two calls draw differently
     assert a["r"] != b["r"] and a["id"] != b["id"]
+
+
+def test_coroutines_channels_and_timers(pkg):
+    assert call(pkg, "app:concurrent") == (
+        {"got": [3, 2, 1], "timer_won": True, "waited": True}, None)
 
 
 def test_errors_of_the_entry_itself(pkg):
