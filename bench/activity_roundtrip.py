@@ -23,7 +23,6 @@ import asyncio
 import logging
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -32,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import build_package  # noqa: E402
 from bench.functions import activities  # noqa: E402
 
 ORDER = {
@@ -45,23 +45,6 @@ ACTIVITIES = {"echo": ("bench:lua_echo", "bench:py_echo"),
 
 def log(*a: Any) -> None:
     print(*a, file=sys.stderr, flush=True)
-
-
-def build() -> Any:
-    import importlib
-
-    from luac2py import diagnostics as D
-    from luac2py.project import build as build_project
-
-    out = Path(tempfile.mkdtemp(prefix="luac2py-bench-fn-"))
-    name = f"bench_functions_{uuid.uuid4().hex[:8]}"
-    reporter = D.Reporter()
-    build_project(ROOT / "bench" / "functions", out / name, reporter)
-    errors = [str(d) for d in reporter.diagnostics if d.severity == "error"]
-    if errors:
-        raise RuntimeError(f"build failed: {errors}")
-    sys.path.insert(0, str(out))
-    return importlib.import_module(name)
 
 
 def same(a: Any, b: Any) -> bool:
@@ -159,7 +142,7 @@ def main() -> None:
     from luac2py_runtime.temporal.runner import quiet_core_logs
 
     quiet_core_logs()
-    pkg = build()
+    pkg = build_package(ROOT / "bench" / "functions")
     t0 = time.monotonic()
     direct = alone(pkg, args.rounds, args.alone_calls)
     trips = asyncio.run(round_trips(pkg, args.rounds, args.calls))

@@ -324,14 +324,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     if wf is None:
         built.cleanup()
         return 2
-    inputs = []
-    for raw in args.input or []:
-        try:
-            inputs.append(json.loads(raw))
-        except json.JSONDecodeError as e:
-            print(f"error: --input {raw!r} is not JSON: {e}", file=sys.stderr)
-            built.cleanup()
-            return 2
+    inputs = _inputs(args.input)
+    if inputs is None:
+        built.cleanup()
+        return 2
     pkg = built.import_package()
     activities = _activities_or_error(args.activities, pkg)
     if activities is None:
@@ -438,13 +434,9 @@ def cmd_call(args: argparse.Namespace) -> int:
     if args.entry not in pkg.FUNCTION_MODULES:
         print(f"error: {_not_a_function(built.proj, args.entry, src)}", file=sys.stderr)
         return _exit_hard(2, built)
-    inputs = []
-    for raw in args.input or []:
-        try:
-            inputs.append(json.loads(raw))
-        except json.JSONDecodeError as e:
-            print(f"error: --input {raw!r} is not JSON: {e}", file=sys.stderr)
-            return _exit_hard(2, built)
+    inputs = _inputs(args.input)
+    if inputs is None:
+        return _exit_hard(2, built)
     activities = _activities_or_error(args.activities, pkg)
     if activities is None:
         return _exit_hard(2, built)
@@ -532,6 +524,29 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return _exit_hard(1 if bad else 0, built)
 
 
+def _add_run_flags(p: argparse.ArgumentParser, what: str) -> None:
+    """The flags `run` and `call` share."""
+    p.add_argument("--input", action="append", help=f"one JSON value per {what} argument")
+    p.add_argument("--activities", action="append", help="Python module with activities")
+    p.add_argument("--time-skipping", action="store_true",
+                   help="use the time-skipping test server instead of the dev server")
+    p.add_argument("--ui-port", type=int, help="web UI port of the dev server (default: free)")
+    p.add_argument("--build-dir", help="build into this folder (default: a per-project folder "
+                   "under $LUAC2PY_CACHE_DIR or ~/.cache/luac2py)")
+
+
+def _inputs(raw: list[str] | None) -> list[Any] | None:
+    """The ``--input`` values (None after reporting one that is not JSON)."""
+    out = []
+    for text in raw or []:
+        try:
+            out.append(json.loads(text))
+        except json.JSONDecodeError as e:
+            print(f"error: --input {text!r} is not JSON: {e}", file=sys.stderr)
+            return None
+    return out
+
+
 def _add_connection_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("connection (flags > TEMPORAL_* env vars > temporal.client entry "
                              "> localhost:7233)")
@@ -565,30 +580,18 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("src")
     r.add_argument("--workflow", help="workflow type or entry ID (needed when there are "
                    "several)")
-    r.add_argument("--input", action="append", help="one JSON value per workflow argument")
-    r.add_argument("--activities", action="append", help="Python module with activities")
-    r.add_argument("--time-skipping", action="store_true",
-                   help="use the time-skipping test server instead of the dev server")
+    _add_run_flags(r, "workflow")
     r.add_argument("--task-queue", help="override the worker entry's task queue")
     r.add_argument("--workflow-id", help="workflow ID (default: a fresh one)")
     r.add_argument("--no-worker", action="store_true",
                    help="only start the workflow (a `luac2py worker` serves it)")
-    r.add_argument("--ui-port", type=int, help="web UI port of the dev server (default: free)")
-    r.add_argument("--build-dir", help="build into this folder (default: a per-project folder "
-                   "under $LUAC2PY_CACHE_DIR or ~/.cache/luac2py)")
     _add_connection_flags(r)
     r.set_defaults(fn=cmd_run)
     cl = sub.add_parser("call", help="run a function.lua entry as a host process and print "
                         "its result")
     cl.add_argument("src")
     cl.add_argument("entry", help="the function.lua entry ID (ns:name)")
-    cl.add_argument("--input", action="append", help="one JSON value per function argument")
-    cl.add_argument("--activities", action="append", help="Python module with activities")
-    cl.add_argument("--time-skipping", action="store_true",
-                    help="start the time-skipping test server instead of the dev server")
-    cl.add_argument("--ui-port", type=int, help="web UI port of the dev server (default: free)")
-    cl.add_argument("--build-dir", help="build into this folder (default: a per-project folder "
-                    "under $LUAC2PY_CACHE_DIR or ~/.cache/luac2py)")
+    _add_run_flags(cl, "function")
     _add_connection_flags(cl)
     cl.set_defaults(fn=cmd_call)
     w = sub.add_parser("worker", help="serve the project's workflows and activities (Lua and "

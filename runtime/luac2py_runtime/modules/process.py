@@ -243,28 +243,23 @@ def events(ex: Any, *_: Any) -> Channel:
     return ex.backend.mailbox().events
 
 
-async def monitor(ex: Any, target: Any = None, *_: Any) -> Any:
-    if type(target) is not str or not target:
-        return None, WippyError("monitor requires a destination argument", "Invalid", False)
-    return await ex.backend.monitor(from_lua_str(target))
+def _watch(name: str) -> Any:
+    """``process.monitor``/``unmonitor``/``link``/``unlink``: the backend decides (a workflow
+    answers Wippy's 'not supported in workflow context', a host process watches)."""
+
+    async def watch(ex: Any, target: Any = None, *_: Any) -> Any:
+        if type(target) is not str or not target:
+            return None, WippyError(f"{name} requires a destination argument", "Invalid", False)
+        return await getattr(ex.backend, name)(from_lua_str(target))
+
+    watch.__name__ = watch.__qualname__ = name
+    return watch
 
 
-async def unmonitor(ex: Any, target: Any = None, *_: Any) -> Any:
-    if type(target) is not str or not target:
-        return None, WippyError("unmonitor requires a destination argument", "Invalid", False)
-    return await ex.backend.unmonitor(from_lua_str(target))
-
-
-async def link(ex: Any, target: Any = None, *_: Any) -> Any:
-    if type(target) is not str or not target:
-        return None, WippyError("link requires a destination argument", "Invalid", False)
-    return await ex.backend.link(from_lua_str(target))
-
-
-async def unlink(ex: Any, target: Any = None, *_: Any) -> Any:
-    if type(target) is not str or not target:
-        return None, WippyError("unlink requires a destination argument", "Invalid", False)
-    return await ex.backend.unlink(from_lua_str(target))
+monitor = _watch("monitor")
+unmonitor = _watch("unmonitor")
+link = _watch("link")
+unlink = _watch("unlink")
 
 
 def set_options(ex: Any, opts: Any = None, *_: Any) -> Any:
