@@ -260,6 +260,15 @@ class _Built:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+def _build(src: Path, out: str | None, name: str | None = None) -> _Built | None:
+    """The project built and imported (None after reporting its errors)."""
+    built = _Built(src, out, name=name)
+    if not built.build():
+        built.cleanup()
+        return None
+    return built
+
+
 def _cache_dir(src: Path, name: str | None) -> Path:
     """Where `run`, `worker` and `replay` build a project (incrementally):
     ``$LUAC2PY_CACHE_DIR`` (default ``~/.cache/luac2py``) / a hash of the project's path."""
@@ -315,10 +324,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("error: --no-worker needs a cluster where a worker runs: give --address (or set "
               "TEMPORAL_ADDRESS)", file=sys.stderr)
         return 2
-    built = _Built(src, args.build_dir, name=(args.workflow or f"local:{src.stem}")
+    built = _build(src, args.build_dir, name=(args.workflow or f"local:{src.stem}")
                    if src.is_file() else None)
-    if not built.build():
-        built.cleanup()
+    if built is None:
         return 1
     wf = _pick_workflow(built.proj, args.workflow, src)
     if wf is None:
@@ -394,9 +402,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     src = _src_or_error(args.src)
     if src is None:
         return 2
-    built = _Built(src, args.build_dir)
-    if not built.build():
-        built.cleanup()
+    built = _build(src, args.build_dir)
+    if built is None:
         return 1
     pkg = built.import_package()
     activities = _activities_or_error(args.activities, pkg)
@@ -426,9 +433,8 @@ def cmd_call(args: argparse.Namespace) -> int:
         print(f"error: {src}: a single .lua file is compiled as a workflow; `luac2py call` "
               "runs a function.lua entry of a registry folder", file=sys.stderr)
         return 2
-    built = _Built(src, args.build_dir)
-    if not built.build():
-        built.cleanup()
+    built = _build(src, args.build_dir)
+    if built is None:
         return 1
     pkg = built.import_package()
     if args.entry not in pkg.FUNCTION_MODULES:
@@ -477,9 +483,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if not args.histories and not args.workflow_id:
         print("error: give HISTORY.json files or --workflow-id", file=sys.stderr)
         return 2
-    built = _Built(src, args.build_dir)
-    if not built.build():
-        built.cleanup()
+    built = _build(src, args.build_dir)
+    if built is None:
         return 1
     pkg = built.import_package()
     from luac2py_runtime.temporal.replay import iter_lines, load_history, replay
