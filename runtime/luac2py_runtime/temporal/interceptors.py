@@ -166,9 +166,10 @@ class _WorkflowOutbound(temporalio.worker.WorkflowOutboundInterceptor):
 
 
 def _sender() -> dict[str, Any]:
-    inst = temporalio.workflow.instance()
-    pid = getattr(inst, "_lua_pid", None)
-    return {SENDER_KEY: pid} if pid else {}
+    # a compiled workflow always names itself as the sender (the receiver replies to it);
+    # other workflows sharing the interceptor send none
+    own_pid = getattr(temporalio.workflow.instance(), "_lua_own_pid", None)
+    return {SENDER_KEY: own_pid()} if own_pid is not None else {}
 
 
 # -- worker: activities ------------------------------------------------------------------

@@ -139,12 +139,7 @@ class ProcessBackendMixin:
 
     # -- identity ----------------------------------------------------------------------
     def pid(self) -> str:
-        p = getattr(self.instance, "_lua_pid", None)
-        if p is None:
-            node, host, _ = type(self.instance)._lua_registry()
-            p = make_pid(node, host, temporalio.workflow.info().workflow_id)
-            self.instance._lua_pid = p
-        return p  # type: ignore[no-any-return]
+        return self.instance._lua_own_pid()  # type: ignore[no-any-return]
 
     def mailbox(self) -> Any:
         return self.instance._lua_mailbox

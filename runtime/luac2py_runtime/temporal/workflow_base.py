@@ -36,7 +36,7 @@ from ..lua.execution import Execution
 from ..lua.values import LuaTable, from_lua_str, is_function
 from ..modules.errors import WippyError
 from .process_backend import message_from_signal
-from ..modules.process import Mailbox
+from ..modules.process import Mailbox, make_pid
 
 
 class _UpdateReply:
@@ -75,6 +75,15 @@ class LuaWorkflow:
         cached = (node, host, workers)
         setattr(cls, "_lua_registry_cache", cached)
         return cached
+
+    def _lua_own_pid(self) -> str:
+        """This workflow's PID: the sender of everything it sends (``process.send``, start
+        messages), whether or not its Lua code ever asked for ``process.pid()``."""
+        p: str | None = getattr(self, "_lua_pid", None)
+        if p is None:
+            node, host, _ = type(self)._lua_registry()
+            p = self._lua_pid = make_pid(node, host, temporalio.workflow.info().workflow_id)
+        return p
 
     def __init__(self) -> None:
         self._lua_ex: Execution | None = None
