@@ -112,5 +112,7 @@ class Backend:
     async def cancel_process(self, target: str) -> Any:
         raise self.unavailable("process.terminate/cancel")
 
-    def continue_as_new(self, args: Sequence[Any]) -> None:
+    def continue_as_new(self, args: Sequence[Any], workflow: str | None = None) -> None:
+        """Continue as new with ``args`` as input, as workflow type ``workflow`` (None: this
+        one)."""
         raise self.unavailable("process.upgrade")

@@ -279,8 +279,12 @@ async def cancel(ex: Any, target: Any = None, *_: Any) -> Any:
     return await ex.backend.cancel_process(from_lua_str(_str_arg(target, 1, "cancel")))
 
 
-async def upgrade(ex: Any, *args: Any) -> Any:
-    ex.backend.continue_as_new(args)
+async def upgrade(ex: Any, target: Any = None, *args: Any) -> Any:
+    """``process.upgrade(id, ...)``: continue as new as definition ``id`` (a registry ID;
+    nil, "" or any non-string: this one) with the other arguments as input (Go: process module
+    ``upgrade``)."""
+    workflow = from_lua_str(target) if type(target) is str and target else None
+    ex.backend.continue_as_new(args, workflow)
     return True  # not reached
 
 

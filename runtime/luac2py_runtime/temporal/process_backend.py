@@ -261,8 +261,9 @@ class ProcessBackendMixin:
                                     "NotFound", False)
         return True
 
-    def continue_as_new(self, args: Sequence[Any]) -> None:
-        temporalio.workflow.continue_as_new(args=[lua_to_py(a) for a in args])
+    def continue_as_new(self, args: Sequence[Any], workflow: str | None = None) -> None:
+        temporalio.workflow.continue_as_new(args=[lua_to_py(a) for a in args],
+                                            workflow=workflow)
 
 
 async def _signal_all(handle: Any, messages: Sequence[tuple[str, list[Any]]],
