@@ -8,7 +8,7 @@ local function main(input)
         process.send(input.host, "run", input.n)
     end
     if input.n < input.max then
-        process.upgrade({n = input.n + 1, max = input.max, host = input.host,
+        process.upgrade(nil, {n = input.n + 1, max = input.max, host = input.host,
                          runs = (input.runs or "") .. input.n})
     end
     return {n = input.n, runs = (input.runs or "") .. input.n, user_id = ctx.get("user_id"),

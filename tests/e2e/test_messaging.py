@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
+from datetime import datetime, timezone
 from typing import Any
 
 import pytest
@@ -167,10 +169,36 @@ def test_cancellation_request_is_a_cancel_event(ts_server, pkg, histories):
             "app:canceller", id=f"cancel-{uuid.uuid4()}", task_queue=tq))
         await asyncio.sleep(0.5)
         await h.cancel()
-        return await h.result()
+        result = await h.result()
+        d = await h.describe()
+        return result, d.start_time, d.close_time
 
-    r = with_worker(ts_server, pkg, body, histories, rec)
-    assert r == {"got": "pid.cancel", "is_cancel": True}
+    r, started, closed = with_worker(ts_server, pkg, body, histories, rec)
+    at = r.pop("at")
+    # Go's CANCEL event (handler_events.go handleCancel): from the system PID, at the workflow
+    # time as RFC 3339 (UTC, whole seconds)
+    assert r == {"got": "pid.cancel", "is_cancel": True, "from": "{|topology}"}
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", at), at
+    t = datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    assert started.replace(microsecond=0) <= t <= closed, (started, t, closed)
+
+
+def test_go_queries_pid_and_state(ts_server, pkg):
+    # Go's workflows answer "pid" with the bare workflow ID, "state" with {} and any other name
+    # with "unknown query type: <name>" (handler_events.go handleQuery)
+    async def body(client, tq):
+        wid = f"query-{uuid.uuid4()}"
+        h = await client.start_workflow("app:canceller", id=wid, task_queue=tq)
+        answers = (await h.query("pid"), await h.query("state"))
+        with pytest.raises(temporalio.client.WorkflowQueryFailedError) as e:
+            await h.query("nope")
+        await h.cancel()
+        await h.result()
+        return wid, answers, str(e.value)
+
+    wid, answers, unknown = with_worker(ts_server, pkg, body)
+    assert answers == (wid, {})
+    assert unknown == "unknown query type: nope"
 
 
 def test_workflow_to_workflow_signals_carry_the_sender(dev_server, pkg):

@@ -129,6 +129,25 @@ def test_start_messages_from_a_workflow(dev_server, pkg, histories):
     assert r["existing"] == {"counter": 5, "initial": 0, "seen": [3, 2]}
 
 
+def test_replies_to_start_messages_reach_the_parent(dev_server, pkg, histories):
+    # the child answers msg:from() of each start message (ack, then ok): the sender is the
+    # parent's PID, for messages sent with the start and to an already running child
+    async def body(client, tq, record):
+        name = f"acks-{uuid.uuid4()}"
+        wid = f"rr-{uuid.uuid4()}"
+        h = record("request_reply_parent", await client.start_workflow(
+            "app:request_reply_parent", {"name": name}, id=wid, task_queue=tq))
+        return name, wid, await h.result()
+
+    name, wid, r = run(dev_server, pkg, body, histories)
+    child = pid_of(name)
+    assert r["pid"] == child and r["same_pid"] is True
+    assert r["self"] == pid_of(wid)
+    assert r["replies"] == [{"ack_from": child, "ok_from": child, "value": v}
+                            for v in (2, 5, 10)]
+    assert r["child"] == {"counter": 10}
+
+
 def test_id_conflict_policies_for_children(dev_server, pkg, histories):
     async def body(client, tq, record):
         h = record("conflict_parent", await client.start_workflow(

@@ -144,7 +144,9 @@ class Backend:
     async def unlink(self, target: str) -> Any:
         raise self.unavailable("process.unlink")
 
-    def continue_as_new(self, args: Sequence[Any]) -> None:
+    def continue_as_new(self, args: Sequence[Any], workflow: str | None = None) -> None:
+        """Continue as new with ``args`` as input, as workflow type ``workflow`` (None: this
+        one)."""
         raise self.unavailable("process.upgrade")
 
     # -- host I/O (functions, `luac2py exec`; never a workflow: the compiler rejects these

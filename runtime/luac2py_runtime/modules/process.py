@@ -285,8 +285,12 @@ async def cancel(ex: Any, target: Any = None, deadline: Any = None, *_: Any) -> 
                                            deadline)
 
 
-async def upgrade(ex: Any, *args: Any) -> Any:
-    ex.backend.continue_as_new(args)
+async def upgrade(ex: Any, target: Any = None, *args: Any) -> Any:
+    """``process.upgrade(id, ...)``: continue as new as definition ``id`` (a registry ID;
+    nil, "" or any non-string: this one) with the other arguments as input (Go: process module
+    ``upgrade``)."""
+    workflow = from_lua_str(target) if type(target) is str and target else None
+    ex.backend.continue_as_new(args, workflow)
     return True  # not reached
 
 

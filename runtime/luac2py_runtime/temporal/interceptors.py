@@ -4,7 +4,8 @@ One Temporal header, ``wippy-context``, holds a JSON object: the ``ctx`` values 
 spawner's ``with_context``, plus ``temporal.signal.from`` (the sender's PID) on signals. It is
 attached to workflow starts and signals by clients, read by workflows, and passed on by
 workflows to their activities, children, signals and continue-as-new. Python activities read it
-with ``luac2py_runtime.activity_context()``.
+with ``luac2py_runtime.activity_context()``. Wippy's security headers (``wippy-security`` and
+its signature) are forwarded the same way, unchanged.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ import temporalio.workflow
 
 HEADER = "wippy-context"
 SENDER_KEY = "temporal.signal.from"
+# Wippy's security headers (actor, policies; propagator/security.go): forwarded byte for byte
+# from a workflow's start to everything it starts or signals. The newest Go signs the first
+# with an HMAC (the second) over the payload alone, so an unchanged copy stays valid and this
+# side never needs the key.
+SECURITY_HEADERS = ("wippy-security", "wippy-security-signature")
 
 # client side: the context (and sender) to attach to the next starts/signals
 _client_ctx: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
@@ -54,11 +60,18 @@ def decode_header(headers: Mapping[str, temporalio.api.common.v1.Payload]) -> di
 
 
 def _with(headers: Mapping[str, temporalio.api.common.v1.Payload],
-          values: Mapping[str, Any] | None) -> Mapping[str, temporalio.api.common.v1.Payload]:
-    if not values:
+          values: Mapping[str, Any] | None,
+          forward: Mapping[str, temporalio.api.common.v1.Payload] | None = None,
+          ) -> Mapping[str, temporalio.api.common.v1.Payload]:
+    """``headers`` plus the context ``values`` (encoded) and the ``forward``ed header fields
+    (as they came)."""
+    if not values and not forward:
         return headers
     merged: MutableMapping[str, temporalio.api.common.v1.Payload] = dict(headers)
-    merged[HEADER] = encode_header(values)
+    if forward:
+        merged.update(forward)
+    if values:
+        merged[HEADER] = encode_header(values)
     return merged
 
 
@@ -114,6 +127,10 @@ def _instance_ctx() -> dict[str, Any]:
     return getattr(inst, "_lua_context", None) or {}
 
 
+def _security() -> Mapping[str, temporalio.api.common.v1.Payload] | None:
+    return getattr(temporalio.workflow.instance(), "_lua_security", None)
+
+
 class _WorkflowInbound(temporalio.worker.WorkflowInboundInterceptor):
     def init(self, outbound: temporalio.worker.WorkflowOutboundInterceptor) -> None:
         super().init(_WorkflowOutbound(outbound))
@@ -123,7 +140,10 @@ class _WorkflowInbound(temporalio.worker.WorkflowInboundInterceptor):
     ) -> Awaitable[Any]:
         ctx = decode_header(input.headers)
         ctx.pop(SENDER_KEY, None)
-        temporalio.workflow.instance()._lua_context = ctx or None  # type: ignore[attr-defined]
+        inst = temporalio.workflow.instance()
+        inst._lua_context = ctx or None  # type: ignore[attr-defined]
+        security = {k: input.headers[k] for k in SECURITY_HEADERS if k in input.headers}
+        inst._lua_security = security or None  # type: ignore[attr-defined]
         # not a coroutine of its own, and past the base class's (``return await
         # self.next...``): two coroutine frames less held for as long as the run is open
         return self.next.execute_workflow(input)
@@ -142,33 +162,34 @@ class _WorkflowInbound(temporalio.worker.WorkflowInboundInterceptor):
 class _WorkflowOutbound(temporalio.worker.WorkflowOutboundInterceptor):
     def start_activity(self, input: temporalio.worker.StartActivityInput) -> Any:
         extra = getattr(temporalio.workflow.instance(), "_lua_activity_ctx", None) or {}
-        input.headers = _with(input.headers, {**_instance_ctx(), **extra})
+        input.headers = _with(input.headers, {**_instance_ctx(), **extra}, _security())
         return super().start_activity(input)
 
     async def start_child_workflow(self, input: temporalio.worker.StartChildWorkflowInput) -> Any:
         extra = getattr(temporalio.workflow.instance(), "_lua_child_ctx", None) or {}
-        input.headers = _with(input.headers, {**_instance_ctx(), **extra})
+        input.headers = _with(input.headers, {**_instance_ctx(), **extra}, _security())
         return await super().start_child_workflow(input)
 
     async def signal_external_workflow(
         self, input: temporalio.worker.SignalExternalWorkflowInput
     ) -> None:
-        input.headers = _with(input.headers, {**_instance_ctx(), **_sender()})
+        input.headers = _with(input.headers, {**_instance_ctx(), **_sender()}, _security())
         await super().signal_external_workflow(input)
 
     async def signal_child_workflow(self, input: temporalio.worker.SignalChildWorkflowInput) -> None:
-        input.headers = _with(input.headers, {**_instance_ctx(), **_sender()})
+        input.headers = _with(input.headers, {**_instance_ctx(), **_sender()}, _security())
         await super().signal_child_workflow(input)
 
     def continue_as_new(self, input: temporalio.worker.ContinueAsNewInput) -> NoReturn:
-        input.headers = _with(input.headers, _instance_ctx())
+        input.headers = _with(input.headers, _instance_ctx(), _security())
         super().continue_as_new(input)
 
 
 def _sender() -> dict[str, Any]:
-    inst = temporalio.workflow.instance()
-    pid = getattr(inst, "_lua_pid", None)
-    return {SENDER_KEY: pid} if pid else {}
+    # a compiled workflow always names itself as the sender (the receiver replies to it);
+    # other workflows sharing the interceptor send none
+    own_pid = getattr(temporalio.workflow.instance(), "_lua_own_pid", None)
+    return {SENDER_KEY: own_pid()} if own_pid is not None else {}
 
 
 # -- worker: activities ------------------------------------------------------------------

@@ -139,12 +139,7 @@ class ProcessBackendMixin:
 
     # -- identity ----------------------------------------------------------------------
     def pid(self) -> str:
-        p = getattr(self.instance, "_lua_pid", None)
-        if p is None:
-            node, host, _ = type(self.instance)._lua_registry()
-            p = make_pid(node, host, temporalio.workflow.info().workflow_id)
-            self.instance._lua_pid = p
-        return p  # type: ignore[no-any-return]
+        return self.instance._lua_own_pid()  # type: ignore[no-any-return]
 
     def mailbox(self) -> Any:
         return self.instance._lua_mailbox
@@ -284,8 +279,9 @@ class ProcessBackendMixin:
                                     "NotFound", False)
         return True
 
-    def continue_as_new(self, args: Sequence[Any]) -> None:
-        temporalio.workflow.continue_as_new(args=[lua_to_py(a) for a in args])
+    def continue_as_new(self, args: Sequence[Any], workflow: str | None = None) -> None:
+        temporalio.workflow.continue_as_new(args=[lua_to_py(a) for a in args],
+                                            workflow=workflow)
 
 
 def _not_in_workflow(name: str) -> Any:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 from collections.abc import Sequence
+from datetime import timezone
 from types import CoroutineType
 from typing import Any, ClassVar
 
@@ -36,7 +37,10 @@ from ..lua.execution import Execution
 from ..lua.values import LuaTable, from_lua_str, is_function
 from ..modules.errors import WippyError
 from .process_backend import message_from_signal
-from ..modules.process import Mailbox
+from ..modules.process import Mailbox, make_pid
+
+# the sender of system events (Go's topology.SystemPID: no node, no host, id "topology")
+SYSTEM_PID = "{|topology}"
 
 
 class _UpdateReply:
@@ -75,6 +79,15 @@ class LuaWorkflow:
         cached = (node, host, workers)
         setattr(cls, "_lua_registry_cache", cached)
         return cached
+
+    def _lua_own_pid(self) -> str:
+        """This workflow's PID: the sender of everything it sends (``process.send``, start
+        messages), whether or not its Lua code ever asked for ``process.pid()``."""
+        p: str | None = getattr(self, "_lua_pid", None)
+        if p is None:
+            node, host, _ = type(self)._lua_registry()
+            p = self._lua_pid = make_pid(node, host, temporalio.workflow.info().workflow_id)
+        return p
 
     def __init__(self) -> None:
         self._lua_ex: Execution | None = None
@@ -215,11 +228,29 @@ class LuaWorkflow:
         return _workflow_result(result)
 
     def _lua_on_cancel(self) -> bool:
-        """A Temporal cancellation request becomes a CANCEL event; the Lua code decides."""
+        """A Temporal cancellation request becomes a CANCEL event; the Lua code decides. The
+        event is Go's (handler_events.go handleCancel): from the topology's system PID, at the
+        workflow time as an RFC 3339 string."""
         from ..modules.process import CANCEL
 
-        self._lua_mailbox.event(CANCEL, "")
+        at = temporalio.workflow.now().astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self._lua_mailbox.event(CANCEL, SYSTEM_PID, at=at)
         return True
+
+    # -- Go's queries (handler_events.go handleQuery) --------------------------------------
+    @temporalio.workflow.query(name="pid")
+    def _lua_query_pid(self) -> str:
+        """The workflow ID (Go answers the bare ID, not the ``{node@host|id}`` PID)."""
+        return temporalio.workflow.info().workflow_id
+
+    @temporalio.workflow.query(name="state")
+    def _lua_query_state(self) -> dict[str, Any]:
+        """Go's query state, which nothing fills: always an empty object."""
+        return {}
+
+    @temporalio.workflow.query(dynamic=True)
+    def _lua_query_unknown(self, name: str, args: Sequence[RawValue]) -> Any:
+        raise temporalio.exceptions.ApplicationError(f"unknown query type: {name}")
 
 
 def _lua_failure(e: LuaError) -> temporalio.exceptions.ApplicationError:
