@@ -51,6 +51,22 @@ local function main(input)
     out.terminated = {kind = ev.kind, from_third = ev.from == third,
                       error_kind = ev.result.error:kind(), error = ev.result.error:message()}
 
+    -- a cancellation request: the workflow sees a CANCEL event and decides (an error here)
+    local canceled = process.spawn_monitored("app:long_workflow", "app:worker",
+                                             {iterations = 100000})
+    assert(process.cancel(canceled))
+    ev = next_of(events, "event")
+    out.canceled = {kind = ev.kind, from_canceled = ev.from == canceled,
+                    error_kind = ev.result.error:kind(),
+                    by_the_workflow = string.sub(ev.result.error:message(), 1, 12)}
+
+    -- unmonitored: its end is no event
+    local quiet = process.spawn_monitored("app:long_workflow", "app:worker", {iterations = 100000})
+    assert(process.unmonitor(quiet))
+    assert(process.terminate(quiet))
+    local r = channel.select{events:case_receive(), time.after("1s"):case_receive()}
+    out.after_unmonitor = r.channel == events and "event" or "none"
+
     -- exec waits for the result
     out.hello = process.exec("app:hello_workflow", "app:worker", {name = input and input.name})
     return out

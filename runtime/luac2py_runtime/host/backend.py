@@ -84,20 +84,24 @@ class HostBackend(LocalBackend):
                             context: dict[str, Any] | None = None) -> Any:
         """Outside a workflow Wippy dispatches ``funcs.call`` to the function registry: the
         callee runs here, in a fresh execution, whether or not it is also an activity. The
-        arguments and the result are copied as payloads would be."""
-        from .functions import run_function
-
-        if self.package is None or activity not in getattr(self.package, "FUNCTION_MODULES",
-                                                            {}):
-            return None, WippyError(to_lua_str(f"function not found: {activity}"), "NotFound",
-                                    False)
+        arguments and the result are copied as payloads would be; executor options (Temporal
+        timeouts and retries) do not apply."""
         try:
-            lua_args = [py_to_lua(lua_to_py(a)) for a in args]
+            copies = [py_to_lua(lua_to_py(a)) for a in args]
         except EncodingError as e:
             return None, WippyError(to_lua_str(f"cannot pass argument: {e}"), "Invalid", False)
+        return await self._call(activity, copies, context)
+
+    async def _call(self, activity: str, args: list[Any],
+                    context: dict[str, Any] | None) -> tuple[Any, WippyError | None]:
+        from .functions import run_function
+
+        if self.package is None or activity not in self.package.FUNCTION_MODULES:
+            return None, WippyError(to_lua_str(f"function not found: {activity}"), "NotFound",
+                                    False)
         callee = HostBackend(self.package, self.client, {**self._context, **(context or {})},
                              name=activity)
-        value, err = await run_function(self.package, activity, lua_args, callee)
+        value, err = await run_function(self.package, activity, args, callee)
         if err is not None:
             return None, err
         try:
@@ -108,13 +112,22 @@ class HostBackend(LocalBackend):
     def start_activity(self, activity: str, args: Sequence[Any],
                        options: dict[str, Any] | None = None,
                        context: dict[str, Any] | None = None) -> Any:
+        loop = asyncio.get_running_loop()
+        try:
+            copies = [py_to_lua(lua_to_py(a)) for a in args]  # now: the caller goes on
+        except EncodingError as e:
+            failed = loop.create_future()
+            failed.set_exception(FunctionFailed(WippyError(
+                to_lua_str(f"cannot pass argument: {e}"), "Invalid", False)))
+            return failed
+
         async def call() -> Any:
-            value, err = await self.call_activity(activity, args, options, context)
+            value, err = await self._call(activity, copies, context)
             if err is not None:
                 raise FunctionFailed(err)
             return lua_to_py(value)
 
-        task = asyncio.get_running_loop().create_task(call())
+        task = loop.create_task(call())
         if self.ex is not None:
             self.ex.tasks.append(task)  # ends with the caller's run
         return task
