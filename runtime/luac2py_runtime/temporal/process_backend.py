@@ -13,7 +13,6 @@ import temporalio.exceptions
 import temporalio.workflow
 
 from ..modules.payload import EncodingError, lua_to_py, py_to_lua
-from ..lua.errors import LuaError
 from ..lua.values import LuaTable, from_lua_str, to_lua_str
 from ..modules.errors import WippyError
 from ..modules.options import OptionError, duration_ms, strip_prefixes  # noqa: F401 (host)
@@ -211,7 +210,7 @@ class ProcessBackendMixin:
             return None, WippyError(to_lua_str(f"workflow already started: {wid}"),
                                     "AlreadyExists", False)
         except temporalio.exceptions.ChildWorkflowError as e:
-            from .backend import error_from_exception
+            from .failures import error_from_exception
 
             return None, error_from_exception(e)
         finally:
@@ -227,7 +226,7 @@ class ProcessBackendMixin:
         return to_lua_str(child_pid)
 
     async def _child_result(self, handle: Any) -> tuple[Any, Any]:
-        from .backend import error_from_exception
+        from .failures import error_from_exception
 
         try:
             result = await handle

@@ -30,7 +30,8 @@ import temporalio.exceptions
 import temporalio.workflow
 
 from ..lua import ops
-from .backend import TemporalBackend, wippy_application_error
+from .backend import TemporalBackend
+from .failures import wippy_application_error
 from ..modules.payload import EncodingError, lua_to_py, py_to_lua
 from ..lua.errors import LuaError
 from ..lua.execution import Execution
