@@ -121,6 +121,20 @@ def module_not_allowed(file: str, line: int, col: int, name: str) -> Diagnostic:
     )
 
 
+def module_not_in_workflow(file: str, line: int, col: int, name: str, why: str,
+                           workflow: str | None = None) -> Diagnostic:
+    via = f" (this library is imported by workflow '{workflow}')" if workflow else ""
+    return Diagnostic(
+        "L2P105",
+        "error",
+        f"require('{name}'): module '{name}' cannot be used in a workflow{via}: {why}; move "
+        "the call into a function (a function.lua entry) and call that with funcs.call",
+        file,
+        line,
+        col,
+    )
+
+
 def unknown_module(file: str, line: int, col: int, name: str) -> Diagnostic:
     return Diagnostic("L2P103", "error", f"require('{name}'): no such module", file, line, col)
 

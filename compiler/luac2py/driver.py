@@ -51,6 +51,7 @@ def compile_chunk(
     libraries: dict[str, LibrarySummary] | None = None,
     workflow: WorkflowSpec | None = None,
     in_workflow: bool = True,
+    library: bool = False,
     fmt: bool = True,
 ) -> Compiled | None:
     from .emit.module import emit_module
@@ -69,6 +70,7 @@ def compile_chunk(
         allowed_modules=allowed_modules,
         libraries=libraries or {},
         in_workflow=in_workflow,
+        library=library,
     )
     before = len(reporter.diagnostics)
     try:  # every phase below walks the tree recursively

@@ -183,7 +183,8 @@ class _Builder:
         if self.cache is not None:
             exports_async = any(fi.is_async for fi in c.unit.res.functions)
             self.proj.cache[module_file] = _record(
-                key, c.text, self.reporter.diagnostics[before:], exports_async=exports_async)
+                key, c.text, self.reporter.diagnostics[before:], exports_async=exports_async,
+                io_requires=c.unit.io_requires)
         return c.text, c
 
 
@@ -277,6 +278,9 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
 
     # library entry id -> (python module, exports_async)
     libs: dict[str, tuple[str, bool]] = {}
+    # library entry id -> (file, its require()s of modules a workflow may not use)
+    lib_io: dict[str, tuple[str, list[Any]]] = {}
+    reported: set[tuple[str, int, int]] = set()
     for e in lib_entries:
         path = e.source_path()
         assert path is not None
@@ -300,7 +304,7 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
             return compile_chunk(
                 src, display, reporter, chunk_name=path.name, allowed_modules=allowed,
                 libraries={a: LibrarySummary(a, m, ea) for a, (m, ea) in summaries.items()},
-                fmt=fmt)
+                library=True, fmt=fmt)
 
         r = b.module(mod + ".py", e.id, {
             "kind": "library", "source": src, "file": display, "chunk": path.name,
@@ -310,6 +314,10 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
         exports_async = (r[1].get("exports_async") if isinstance(r[1], dict)
                          else any(fi.is_async for fi in r[1].unit.res.functions))
         libs[e.id] = ("." + mod, bool(exports_async))
+        io_req = (r[1].get("io_requires") if isinstance(r[1], dict)
+                  else r[1].unit.io_requires)
+        if io_req:
+            lib_io[e.id] = (display, [tuple(x) for x in io_req])
 
     for e in wf_entries:
         path = e.source_path()
@@ -335,6 +343,7 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
                 conflict = True
         if conflict or any(t not in libs for t in aliases.values()):
             continue
+        _check_library_io(e.id, aliases.values(), lib_io, reported, reporter)
         summaries = {a: libs[t] for a, t in direct.items()}
         spec_libs = {a: libs[t][0] for a, t in sorted(aliases.items())}
         mod = wf_mods[e.id]
@@ -386,6 +395,24 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
         proj.clients[cid] = {k: v for k, v in clients[cid].data.items()
                              if k in ("address", "namespace", "tq_prefix", "tls", "auth")}
     return proj
+
+
+def _check_library_io(wf: str, lib_ids: Any, lib_io: dict[str, tuple[str, list[Any]]],
+                      reported: set[tuple[str, int, int]], reporter: D.Reporter) -> None:
+    """A library that a workflow imports (directly or not) is workflow code: its require()s
+    of modules a workflow may not use are errors, at the library's line, reported once."""
+    from .semantics.catalog import WORKFLOW_FORBIDDEN_MODULES
+
+    for tid in sorted(set(lib_ids)):
+        if tid not in lib_io:
+            continue
+        file, reqs = lib_io[tid]
+        for name, line, col in reqs:
+            if (file, line, col) in reported:
+                continue
+            reported.add((file, line, col))
+            reporter.add(D.module_not_in_workflow(file, line, col, name,
+                                                  WORKFLOW_FORBIDDEN_MODULES[name], wf))
 
 
 def _worker_of(e: Entry) -> str | None:

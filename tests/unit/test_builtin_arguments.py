@@ -102,6 +102,8 @@ def _objects(ex: Execution) -> dict[str, Userdata]:
         "spawner": m("process", "with_context", LuaTable(None, {"a": 1})),
         "payload": Payload(LuaTable(None, {"a": 1})),
         "message": Message("topic", ("x",), "pid-1"),
+        "logger": ex.require("logger"),
+        "hasher": m("hash", "new", "sha256"),
     }
 
 

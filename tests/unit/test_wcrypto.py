@@ -27,9 +27,20 @@ from luac2py_runtime.modules.errors import WippyError
 ALL_BYTES = "".join(chr(i) for i in range(256))
 
 
+class FakeBackend:
+    """A workflow backend's shape: one random source, shared by math.random and crypto."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def secure_random(self) -> random.Random:
+        return self.rng
+
+
 class FakeEx:
     def __init__(self, seed: int = 1) -> None:
         self._rng = random.Random(seed)
+        self.backend: Any = FakeBackend(self._rng)
 
     def rng(self) -> random.Random:
         return self._rng
@@ -280,11 +291,11 @@ class ClockEx(FakeEx):
 
         clock = datetime.fromtimestamp(unix, timezone.utc)
 
-        class Backend:
+        class Backend(FakeBackend):
             def now(self) -> Any:
                 return clock
 
-        self.backend = Backend()
+        self.backend = Backend(self._rng)
 
 
 def _b64(b: bytes) -> str:

@@ -27,17 +27,23 @@ DNS = "6ba7b810-9dad-11d1-80b4-00c04fd430c8"
 
 
 class FakeBackend:
-    def __init__(self, now: datetime) -> None:
+    """A workflow backend's shape: one random source, shared by math.random and uuid."""
+
+    def __init__(self, now: datetime, rng: random.Random) -> None:
         self.clock = now
+        self.rng = rng
 
     def now(self) -> datetime:
         return self.clock
+
+    def secure_random(self) -> random.Random:
+        return self.rng
 
 
 class FakeEx:
     def __init__(self, seed: int = 1, now: datetime = NOW) -> None:
         self._rng = random.Random(seed)
-        self.backend = FakeBackend(now)
+        self.backend = FakeBackend(now, self._rng)
 
     def rng(self) -> random.Random:
         return self._rng

@@ -73,6 +73,10 @@ class Unit:
     allowed_modules: frozenset[str] | None = None  # None: every module allowed
     libraries: dict[str, LibrarySummary] = field(default_factory=dict)
     in_workflow: bool = True
+    library: bool = False  # a library.lua: workflow-only rules are checked by its importers
+    # require() of modules a workflow may not use: (name, line, col), for the importers of
+    # a library (project.py)
+    io_requires: list[tuple[str, int, int]] = field(default_factory=list)
     res: Resolution = None  # type: ignore[assignment]
     dyn_suspend: bool = False
     module_vars: dict[int, str] = field(default_factory=dict)  # id(Var) -> module name
@@ -399,7 +403,14 @@ def _check(unit: Unit) -> None:
                 continue
             if name not in C.MODULES:
                 rep.add(D.unknown_module(f, line, col, name))
-            elif unit.allowed_modules is not None and name not in unit.allowed_modules:
+                continue
+            if name in C.WORKFLOW_FORBIDDEN_MODULES:
+                unit.io_requires.append((name, line, col))
+                if unit.in_workflow and not unit.library:
+                    why = C.WORKFLOW_FORBIDDEN_MODULES[name]
+                    rep.add(D.module_not_in_workflow(f, line, col, name, why))
+                    continue
+            if unit.allowed_modules is not None and name not in unit.allowed_modules:
                 rep.add(D.module_not_allowed(f, line, col, name))
     known = (
         set(C.BASE)

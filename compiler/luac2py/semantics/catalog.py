@@ -219,6 +219,36 @@ MODULES: dict[str, dict[str, Member]] = {
         "format": Fn("modules.uuid:format_", single=False),
     },
     "crypto": {},  # nested tables (crypto.random.bytes ...): reached dynamically
+    "yaml": {
+        "encode": Fn("modules.yaml:encode", single=False),
+        "decode": Fn("modules.yaml:decode", single=False),
+    },
+    "base64": {
+        "encode": Fn("modules.base64:encode", single=False),
+        "decode": Fn("modules.base64:decode", single=False),
+    },
+    "hash": {
+        n: Fn(f"modules.hash:{n}", single=False)
+        for n in (
+            "md5 sha1 sha256 sha512 hmac_md5 hmac_sha1 hmac_sha256 hmac_sha512 fnv32 fnv64 "
+            "pbkdf2 new"
+        ).split()
+    },
+    "env": {
+        "get": Fn("modules.env:get", single=False, needs_ex=True),
+        "set": Fn("modules.env:set_", single=False, needs_ex=True),
+        "get_all": Fn("modules.env:get_all", single=False, needs_ex=True),
+    },
+    "logger": {},  # require("logger") is a Logger object: its methods are called with ':'
+    "http_client": {
+        **{
+            n: Fn(f"modules.http_client:{n}", suspends=True, single=False, needs_ex=True)
+            for n in ("get", "post", "put", "delete", "head", "patch", "request",
+                      "request_batch")
+        },
+        "encode_uri": Fn("modules.http_client:encode_uri"),
+        "decode_uri": Fn("modules.http_client:decode_uri", single=False),
+    },
     "process": {
         "pid": Fn("modules.process:pid", needs_ex=True),
         "spawn": Fn("modules.process:spawn", suspends=True, single=False, needs_ex=True),
@@ -272,8 +302,19 @@ SUSPENDING_METHODS = frozenset(
         "cancel",
         "terminate",
         "request",
+        "read",  # an http_client response stream
     }
 )
+
+# Modules a workflow may not require (their I/O or nondeterminism cannot be replayed): the ones
+# Wippy keeps out of workflows too (it loads in a workflow only modules of its deterministic or
+# workflow classes). A function (function.lua) or `luac2py exec` may use them. Pure modules
+# (json, yaml, base64, hash) are allowed in workflows, as in Wippy.
+WORKFLOW_FORBIDDEN_MODULES: dict[str, str] = {
+    "http_client": "it makes HTTP requests, which a replay would repeat",
+    "env": "the environment differs between workers; pass values as input",
+    "logger": "log lines would be repeated on replay; print goes to the workflow logger",
+}
 
 # What cannot be replayed: rejected at compile time (SEMANTICS.md section 2).
 FORBIDDEN: dict[str, str] = {

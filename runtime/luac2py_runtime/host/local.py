@@ -1,6 +1,7 @@
-"""The backend of ``luac2py exec`` and of unit tests: wall clock, seeded random, stdout, no
-Temporal. What only a workflow has (its process identity and messages, children, history) is a
-Lua error."""
+"""The backend of ``luac2py exec`` and of unit tests: wall clock, seeded ``math.random``,
+stdout, the host's I/O (``HostIO``: HTTP, environment, logging, the OS's random source for
+``uuid`` and ``crypto``), no Temporal. What only a workflow has (its process identity and
+messages, children, history) is a Lua error."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from typing import Any
 from ..lua.errors import LuaError
 from ..modules.backend import Backend
 from ..modules.errors import WippyError
+from .io import HostIO
 
 
-class LocalBackend(Backend):
+class LocalBackend(HostIO, Backend):
     def __init__(self, seed: int = 0) -> None:
         self.seed = seed
         self._t0 = time.monotonic()

@@ -11,6 +11,7 @@ from types import CoroutineType
 from typing import Any
 
 from ..lua import ops
+from ..modules.backend import Backend
 from .local import LocalBackend
 from ..lua.errors import LuaError, to_lua_error
 from ..lua.execution import Execution
@@ -26,7 +27,8 @@ def load_module(code: str, filename: str, name: str = "__lua_script__") -> types
 
 async def run_chunk(mod: types.ModuleType, args: list[str], backend: Any = None,
                     script: str | None = None) -> Any:
-    ex = Execution(backend or LocalBackend(), chunk_name=mod.__lua_chunk__)
+    backend = backend or LocalBackend()
+    ex = Execution(backend, chunk_name=mod.__lua_chunk__)
     lua_args = tuple(to_lua_str(a) for a in args)
     if script is not None:
         # the lua command's global `arg`: arg[0] is the script, arg[1..n] its arguments
@@ -38,10 +40,31 @@ async def run_chunk(mod: types.ModuleType, args: list[str], backend: Any = None,
             r = await r
         return r
 
-    return await ex.run_main(lambda: main(), ())
+    try:
+        return await ex.run_main(lambda: main(), ())
+    finally:
+        if isinstance(backend, Backend):  # test doubles without host I/O hold nothing open
+            await backend.aclose()
+
+
+def _log_to_stderr() -> None:
+    """The ``logger`` module's records on stderr, from level info, unless the embedding
+    program configured them."""
+    import logging
+
+    from .io import LOGGER
+
+    log = logging.getLogger(LOGGER)
+    if not log.handlers:
+        h = logging.StreamHandler(sys.stderr)
+        h.setFormatter(logging.Formatter("%(levelname)s\t%(name)s\t%(message)s"))
+        log.addHandler(h)
+        log.setLevel(logging.INFO)
+        log.propagate = False
 
 
 def run_script(code: str, filename: str, args: list[str]) -> int:
+    _log_to_stderr()
     mod = load_module(code, filename)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 7000))
     try:

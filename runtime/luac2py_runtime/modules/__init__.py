@@ -1,6 +1,7 @@
 """Wippy's modules, one file per module, named as Wippy names them: ``errors``, ``funcs``,
 ``time`` (with ``time_objects``: Time, Duration, timers), ``channel``, ``process``, ``crypto``,
-``uuid``, ``json``, ``ctx``, ``workflow``.
+``uuid``, ``json``, ``ctx``, ``workflow``, ``yaml``, ``base64``, ``hash``, and the ones that do
+I/O, for functions only: ``env``, ``logger``, ``http_client``.
 
 Each module checks its Lua arguments and reaches Temporal (or the host) only through the
 execution's backend, whose interface is ``backend.Backend``; ``payload`` converts Lua values to
@@ -36,6 +37,12 @@ _BUILDERS = {
     "uuid": "modules.uuid",
     "crypto": "modules.crypto",
     "json": "modules.json",
+    "yaml": "modules.yaml",
+    "base64": "modules.base64",
+    "hash": "modules.hash",
+    "env": "modules.env",
+    "logger": "modules.logger",
+    "http_client": "modules.http_client",
 }
 
 

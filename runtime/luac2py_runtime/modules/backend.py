@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -36,6 +37,13 @@ class Backend:
     def new_random(self) -> random.Random:
         """The execution's random source (deterministic inside a workflow)."""
         raise self.unavailable("math.random")
+
+    def secure_random(self) -> random.Random:
+        """The random source of ``uuid`` and ``crypto``. By default the execution's own
+        (``new_random``: inside a workflow one replayed instance, shared with
+        ``math.random``); a host backend returns the OS's CSPRNG, which ``math.randomseed``
+        cannot reseed."""
+        return self.new_random()
 
     def print(self, text: str) -> None:
         """``print``: a Lua byte string."""
@@ -116,3 +124,94 @@ class Backend:
         """Continue as new with ``args`` as input, as workflow type ``workflow`` (None: this
         one)."""
         raise self.unavailable("process.upgrade")
+
+    # -- host I/O (functions, `luac2py exec`; never a workflow: the compiler rejects these
+    # modules there). host.io.HostIO implements them. -----------------------------------
+    def getenv(self, name: str) -> str | None:
+        """``env.get``: a variable of the process environment, None when unset."""
+        raise self.unavailable("env")
+
+    def environ(self) -> dict[str, str]:
+        """``env.get_all``: the whole process environment."""
+        raise self.unavailable("env")
+
+    def log(self, level: str, message: str, fields: dict[str, Any], name: str = "") -> None:
+        """``logger``: one record. ``level`` is debug, info, warn or error; ``fields`` holds
+        plain Python values (str, int, float, bool); ``name`` is the dotted name given with
+        ``logger:named`` ("" for the root Lua logger)."""
+        raise self.unavailable("logger")
+
+    async def http_request(self, request: HttpRequest) -> tuple[HttpResponse | None, str | None]:
+        """``http_client``: send one request; ``(response, None)`` for any status code, or
+        ``(None, message)`` when no response came (transport error, timeout, body too large),
+        the message worded as Go's ``net/http`` words it."""
+        raise self.unavailable("http_client")
+
+    async def aclose(self) -> None:
+        """Release what the backend opened for its execution (HTTP connections). Whoever runs
+        the execution awaits it once the execution has ended."""
+
+
+# -- the HTTP request and response crossing the interface (plain Python values) ----------
+
+
+@dataclass
+class HttpTLS:
+    """Per-request TLS settings (``tls`` option): PEM texts, as bytes."""
+
+    cert: bytes | None = None
+    key: bytes | None = None
+    ca: bytes | None = None
+    server_name: str | None = None
+    insecure_skip_verify: bool = False
+
+
+@dataclass
+class HttpFile:
+    """One multipart file part (``files`` option)."""
+
+    name: str
+    filename: str
+    content: bytes
+
+
+@dataclass
+class HttpRequest:
+    method: str  # upper case
+    url: str  # text, with the ``query`` option already merged in
+    # header and cookie names and values: Lua strings (one char per byte, sent as they are)
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    body: bytes | None = None
+    form: list[tuple[str, str]] | None = None  # text: urlencoded body (or multipart fields)
+    files: list[HttpFile] = field(default_factory=list)  # non-empty: multipart/form-data
+    cookies: list[tuple[str, str]] = field(default_factory=list)
+    auth: tuple[str, str] | None = None  # basic auth (user, password)
+    timeout: float = 30.0  # seconds for the whole exchange, body included
+    max_body: int = 120 << 20  # bytes of response body read at most
+    stream: bool = False  # the body is read later through ``HttpResponse.stream``
+    unix_socket: str | None = None
+    tls: HttpTLS | None = None
+
+
+class HttpStream:
+    """A response body read incrementally (``stream = true``)."""
+
+    bytes_read: int = 0
+
+    async def read(self, n: int) -> tuple[bytes, str | None]:
+        """Up to ``n`` bytes; ``b""`` at the end; ``(b"", message)`` on a read error."""
+        raise NotImplementedError
+
+    async def close(self) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class HttpResponse:
+    status_code: int
+    url: str  # the final URL, after redirects
+    # as received, in order (names in any case); like cookies, one char per byte
+    headers: list[tuple[str, str]]
+    cookies: list[tuple[str, str]]  # (name, value) from Set-Cookie headers
+    body: bytes = b""
+    stream: HttpStream | None = None

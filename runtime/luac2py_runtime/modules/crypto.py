@@ -11,9 +11,10 @@
 
 Byte strings are Lua strings (one character per byte, latin-1 in Python), so ciphertexts and
 random bytes pass through Lua code unchanged. Random bytes, random strings and nonces come from
-a per-execution ChaCha20 key stream whose 256-bit key is drawn once from the execution's
-deterministic random source (``ex.rng()``): a replay produces the same bytes in the same order,
-which is what makes ``encrypt`` replay-safe, while the outputs (unlike raw Mersenne Twister
+a per-execution ChaCha20 key stream whose 256-bit key is drawn once from ``uuid.secure_rng``:
+inside a workflow the execution's deterministic random source, so that a replay produces the same
+bytes in the same order, which is what makes ``encrypt`` replay-safe (outside a workflow the OS's
+random source), while the outputs (unlike raw Mersenne Twister
 output, whose state can be rebuilt from 624 observed words) do not let anyone who sees some
 random values or nonces predict the others, such as keys made with ``crypto.random.bytes``.
 
@@ -80,10 +81,12 @@ _ZEROS = bytes(65536)
 
 
 def _stream(ex: Any) -> Any:
-    """The execution's key stream, keyed from ``ex.rng()`` on first use."""
+    """The execution's key stream, keyed from ``secure_rng`` on first use."""
     st = getattr(ex, "_crypto_stream", None)
     if st is None:
-        key = ex.rng().getrandbits(256).to_bytes(32, "big")
+        from .uuid import secure_rng
+
+        key = secure_rng(ex).getrandbits(256).to_bytes(32, "big")
         st = Cipher(algorithms.ChaCha20(key, bytes(16)), mode=None).encryptor()
         ex._crypto_stream = st
     return st

@@ -7,8 +7,9 @@
     uuid.parse(id)                             -- {version = 4, variant = "RFC4122"}
     uuid.format(id, "simple")                  -- 32 hex digits ("urn": "urn:uuid:...")
 
-v1, v4 and v7 draw their random bits from the execution's deterministic random source and their
-timestamps from the workflow clock, so a replay produces the same ids in the same order. v7
+v1, v4 and v7 draw their random bits from ``secure_rng`` and their timestamps from the backend's
+clock: inside a workflow the workflow's deterministic random source and clock, so a replay
+produces the same ids in the same order; elsewhere the OS's random source and the wall clock. v7
 keeps Go's (google/uuid) sub-millisecond sequence in ``rand_a``, bumped so that ids made within
 one execution are strictly increasing even when the workflow clock does not move. v3 and v5 are
 pure; their namespace is a UUID string or one of the RFC 4122 names "dns", "url", "oid", "x500".
@@ -34,6 +35,15 @@ NAMESPACES = {
 _GREGORIAN_OFFSET = 0x01B21DD213814000  # 100 ns intervals from 1582-10-15 to 1970-01-01
 
 
+def secure_rng(ex: Any) -> Any:
+    """The random source of ``uuid`` and ``crypto`` (``Backend.secure_random``), one per
+    execution: the workflow's replayed source in a workflow, the OS's elsewhere."""
+    r = getattr(ex, "_secure_rng", None)
+    if r is None:
+        r = ex._secure_rng = ex.backend.secure_random()
+    return r
+
+
 def _now_nanos(ex: Any) -> int:
     from .time_objects import Time
 
@@ -51,12 +61,12 @@ def _finish(raw: int, version: int) -> str:
 
 def v4(ex: Any, *_: Any) -> str:
     """A random UUID."""
-    return _finish(ex.rng().getrandbits(128), 4)
+    return _finish(secure_rng(ex).getrandbits(128), 4)
 
 
 def v1(ex: Any, *_: Any) -> str:
     """A time-based UUID: workflow clock, random clock sequence, random multicast node."""
-    rng = ex.rng()
+    rng = secure_rng(ex)
     ts = (_now_nanos(ex) // 100 + _GREGORIAN_OFFSET) & ((1 << 60) - 1)
     clock_seq = rng.getrandbits(14)
     node = rng.getrandbits(48) | (1 << 40)  # multicast bit: not a real MAC (RFC 4122 4.5)
@@ -79,7 +89,7 @@ def v7(ex: Any, *_: Any) -> str:
         milli = now >> 12
         seq = now & 0xFFF
     ex._uuid_v7_last = now
-    rand_b = ex.rng().getrandbits(62)
+    rand_b = secure_rng(ex).getrandbits(62)
     raw = ((milli & ((1 << 48) - 1)) << 80) | (seq << 64) | rand_b
     return _finish(raw, 7)
 
