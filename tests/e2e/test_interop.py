@@ -169,3 +169,51 @@ def test_a_python_exception_reaches_go_as_internal(dev_server, pkg):
     r = run(dev_server, pkg, go_body)
     assert r == {"type": "Internal", "message": "bad input", "non_retryable": False,
                  "details": [{"errors": [{"msg": "bad input", "kind": "Internal"}]}]}
+
+
+def test_options_as_go_reads_them(dev_server, pkg):
+    # funcs/module.go executorWithOptions + options.ApplyActivityOptions, process/context.go
+    # parseSpawnerOptions
+    async def body(client, tq, go_queue):
+        h = await client.start_workflow("app:interop_options", {"go_queue": go_queue},
+                                        id=f"opts-{uuid.uuid4()}", task_queue=tq)
+        return await h.result()
+
+    go_side.SEEN.clear()
+    r = run(dev_server, pkg, body)
+    assert r["ignored"] == "options" and "activity options" in go_side.SEEN
+    assert r["bad_value"].startswith("invalid temporal activity options for go:record: ")
+    assert "soon" in r["bad_value"]
+    assert r["replaced_kind"] == "NotFound"
+    assert r["spawner_ok"] is False
+    assert r["spawner_err"].endswith(
+        "bad argument #1 to 'with_options' (options keys must be strings)")
+
+
+def test_update_protocol_as_go_runs_it(dev_server, pkg):
+    # service/temporal/workflow/update_manager.go: replies out of order are error values to
+    # Lua; "nak" fails the update with the reason (Go rejects it; the Python SDK has accepted it
+    # by then, docs/interop.md); an update name the workflow reserves is rejected before the
+    # Lua code runs, so it leaves no trace in the history
+    async def body(client, tq, go_queue):
+        h = await client.start_workflow("app:interop_updates", id=f"upd-{uuid.uuid4()}",
+                                        task_queue=tq)
+        early = await h.execute_update("early")
+        with pytest.raises(temporalio.client.WorkflowUpdateFailedError) as refused:
+            await h.execute_update("refuse")
+        with pytest.raises(temporalio.client.WorkflowUpdateFailedError) as reserved:
+            await h.execute_update("@reserved")
+        await h.signal("stop")
+        log = await h.result()
+        accepted = [e for e in (await h.fetch_history()).events
+                    if e.HasField("workflow_execution_update_accepted_event_attributes")]
+        return early, refused.value.cause, reserved.value.cause, log, len(accepted)
+
+    early, refused, reserved, log, accepted = run(dev_server, pkg, body)
+    assert early == ["update not accepted (state: pending)", "update already accepted",
+                     "update already accepted",
+                     "unknown update response: maybe (expected ack/nak/ok/error)"]
+    assert log[:4] == early and log[4].startswith("unknown update: ")
+    assert (refused.type, refused.message) == ("errorString", "not now")
+    assert reserved.message == "unknown internal update @reserved"
+    assert accepted == 2

@@ -72,10 +72,14 @@ class TemporalBackend(ProcessBackendMixin, Backend):
         10-minute start-to-close timeout unless told otherwise, no retry policy of our own."""
         opts = dict(options or {})
         opts.setdefault("task_queue", self.task_queue)
+        # Go's defaults: a 10-minute start-to-close timeout even beside a schedule-to-close
+        # one, no retry policy of our own
+        opts.setdefault("start_to_close_timeout", DEFAULT_START_TO_CLOSE)
         if "retry_policy" in opts:
             opts["retry_policy"] = retry_policy(opts["retry_policy"])
-        if "start_to_close_timeout" not in opts and "schedule_to_close_timeout" not in opts:
-            opts["start_to_close_timeout"] = DEFAULT_START_TO_CLOSE
+        if opts.pop("wait_for_cancellation", False):
+            opts["cancellation_type"] = \
+                temporalio.workflow.ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
         py_args = [lua_to_py(a) for a in args]
         # the interceptor reads this while scheduling (synchronously) for the header
         self.instance._lua_activity_ctx = context or None
