@@ -15,12 +15,24 @@ from luac2py_runtime.lua.errors import LuaError
 from luac2py_runtime.host.script import load_module, run_chunk
 
 
-def run(src: str) -> None:
+class _Capture(LocalBackend):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def print(self, text: str) -> None:
+        self.lines.append(text)
+
+
+def run(src: str) -> list[str]:
+    """Run ``src`` as ``luac2py exec`` does; the lines it printed."""
     reporter = D.Reporter()
     c = compile_chunk(src, "dl.lua", reporter, chunk_name="dl.lua", in_workflow=False, fmt=False)
     assert c is not None, reporter.diagnostics
+    backend = _Capture()
     asyncio.run(asyncio.wait_for(run_chunk(load_module(c.text, "dl.lua"), [],
-                                           backend=LocalBackend()), 10))
+                                           backend=backend), 10))
+    return backend.lines
 
 
 def test_all_blocked_is_a_deadlock_naming_the_lines():
@@ -56,4 +68,4 @@ def test_blocked_while_a_sleeper_can_still_send_is_no_deadlock():
         "coroutine.spawn(function() time.sleep('30ms'); ch:send('late') end)\n"
         "print(ch:receive())\n"
     )
-    run(src)
+    assert run(src) == ["late\ttrue"]
