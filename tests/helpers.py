@@ -40,3 +40,13 @@ def luac2py(*args: str, cwd: Path | None = None, timeout: float = 300) -> subpro
     exe = Path(sys.executable).parent / "luac2py"
     return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=cwd or ROOT,
                           timeout=timeout)
+
+
+async def wait_for_event(handle: Any, attr: str) -> Any:
+    """The attributes of the first event of ``handle``'s history that has ``attr`` (e.g.
+    ``"workflow_task_completed_event_attributes"``), waiting until it happens: a long poll on
+    the history, not a timer. Fails when the workflow closes without it."""
+    async for e in handle.fetch_history_events(wait_new_event=True):
+        if e.HasField(attr):
+            return getattr(e, attr)
+    raise AssertionError(f"{handle.id} closed without a {attr} event")
