@@ -444,5 +444,6 @@ def test_spawners_are_immutable(own_ts_server):
     assert more.options == {"execution_timeout": "1h", "run_timeout": 1000}
     assert more.messages == (("a", (1,)), ("b", (2, 3))) and more.context == {"k": "v"}
     assert host.pid.startswith("{host@host|")
-    with pytest.raises(ProcessError):
+    with pytest.raises(ProcessError, match="^topic may not start with '@'$") as e:
         host.with_message("@outbox")
+    assert (e.value.kind, e.value.retryable) == ("Invalid", False)
