@@ -10,18 +10,10 @@ import pytest
 
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
-from luac2py_runtime.host.local import LocalBackend
 from luac2py_runtime.lua.errors import LuaError
 from luac2py_runtime.host.script import load_module, run_chunk
 
-
-class _Capture(LocalBackend):
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: list[str] = []
-
-    def print(self, text: str) -> None:
-        self.lines.append(text)
+from tests.unit.hostlua import Capture
 
 
 def run(src: str) -> list[str]:
@@ -29,7 +21,7 @@ def run(src: str) -> list[str]:
     reporter = D.Reporter()
     c = compile_chunk(src, "dl.lua", reporter, chunk_name="dl.lua", in_workflow=False, fmt=False)
     assert c is not None, reporter.diagnostics
-    backend = _Capture()
+    backend = Capture()
     asyncio.run(asyncio.wait_for(run_chunk(load_module(c.text, "dl.lua"), [],
                                            backend=backend), 10))
     return backend.lines
