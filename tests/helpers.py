@@ -40,3 +40,23 @@ def luac2py(*args: str, cwd: Path | None = None, timeout: float = 300) -> subpro
     exe = Path(sys.executable).parent / "luac2py"
     return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=cwd or ROOT,
                           timeout=timeout)
+
+
+async def wait_for_event(handle: Any, attr: str) -> Any:
+    """The attributes of the first event of ``handle``'s history that has ``attr`` (e.g.
+    ``"workflow_task_completed_event_attributes"``), as soon as it has happened: the history
+    is read until it holds the event (no guess at how long that takes). Fails when the
+    workflow closes without it."""
+    import asyncio
+
+    import temporalio.client
+
+    while True:
+        # (the time-skipping server never answers a long poll for new events: read again)
+        async for e in handle.fetch_history_events():
+            if e.HasField(attr):
+                return getattr(e, attr)
+        desc = await handle.describe()
+        if desc.status != temporalio.client.WorkflowExecutionStatus.RUNNING:
+            raise AssertionError(f"{handle.id} closed without a {attr} event")
+        await asyncio.sleep(0.02)

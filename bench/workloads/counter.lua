@@ -1,5 +1,6 @@
 -- (b) A request/reply counter: every Update ("increment", "decrement", "finish") arrives as a
--- message; the reply goes back with process.send(msg:from(), "ok" | "nak", ...).
+-- message; the reply goes back with process.send(msg:from(), ...): "ack" then "ok", or "nak"
+-- (Wippy's update protocol).
 local function main(input)
     local counter = input.initial or 0
     local served = 0
@@ -18,6 +19,7 @@ local function main(input)
                 elseif counter + sign * data.amount < 0 then
                     process.send(reply_to, "nak", "would result in negative value")
                 else
+                    process.send(reply_to, "ack")
                     counter = counter + sign * data.amount
                     served = served + 1
                     process.send(reply_to, "ok", {value = counter, served = served})
@@ -31,6 +33,7 @@ local function main(input)
 
     local finish = process.listen("finish", {message = true})
     local msg = finish:receive()
+    process.send(msg:from(), "ack")
     process.send(msg:from(), "ok", {message = "finishing", served = served})
     done = true
 

@@ -25,17 +25,20 @@ import json
 import logging
 import os
 import shutil
+import signal
 import sys
 from pathlib import Path
 from typing import Any
 
 from . import diagnostics as D
 
+DESCRIPTION = "Compile Wippy workflow Lua into native Python Temporal workflows."
+
 
 def _print_diagnostics(reporter: D.Reporter, stream: Any = None) -> None:
     stream = stream or sys.stderr
     cache: dict[str, str | None] = {}
-    for d in reporter.diagnostics:
+    for d in reporter.in_order():
         if d.file not in cache:
             try:
                 cache[d.file] = Path(d.file).read_text(encoding="utf-8") if d.col else None
@@ -142,7 +145,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.finish()
     if args.format == "json":
-        print(json.dumps([d.to_json() for d in reporter.diagnostics], indent=2))
+        print(json.dumps([d.to_json() for d in reporter.in_order()], indent=2))
     else:
         _print_diagnostics(reporter, sys.stdout)
         n_err = sum(d.severity == "error" for d in reporter.diagnostics)
@@ -280,11 +283,28 @@ def _cache_dir(src: Path, name: str | None) -> Path:
     return Path(base) / "builds" / hashlib.sha256(ident.encode()).hexdigest()[:16]
 
 
+def _closed_pipe() -> int:
+    """The reader of our output went away (``luac2py check | head``): end quietly with the
+    status of a program killed by SIGPIPE, as ``cat`` or ``grep`` would. What is still
+    buffered goes nowhere, so that the flush at exit does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):  # a stream that is not a file (tests capture them)
+            pass
+    os.close(devnull)
+    return 128 + signal.SIGPIPE
+
+
 def _exit_hard(code: int, built: _Built | None = None) -> int:
     # temporalio's core threads may still be winding down; interpreter finalisation racing
     # with them can abort the process after the work is done, so leave without it
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = _closed_pipe()
     if built is not None:
         built.cleanup()
     os._exit(code)
@@ -376,6 +396,8 @@ def _run_async(coro: Any, built: Any, *, interrupted: int, what: str = "") -> in
         code = int(asyncio.run(coro))
     except KeyboardInterrupt:
         code = interrupted
+    except BrokenPipeError:
+        code = _closed_pipe()
     except Exception as e:  # noqa: BLE001 - connection failures and the like
         if os.environ.get("LUAC2PY_DEBUG"):
             raise
@@ -519,13 +541,15 @@ def cmd_replay(args: argparse.Namespace) -> int:
         print(f"error: {type(e).__name__}: {e}", file=sys.stderr)
         return _exit_hard(1, built)
     sources = built.sources()
-    bad = 0
-    for rep in reports:
-        for line in iter_lines(rep, sources):
-            print(line, file=sys.stdout if rep.ok else sys.stderr)
-        bad += not rep.ok
-    print(f"{len(reports) - bad} of {len(reports)} histor{'y' if len(reports) == 1 else 'ies'} "
-          "replayed", file=sys.stderr)
+    bad = sum(not rep.ok for rep in reports)
+    try:
+        for rep in reports:
+            for line in iter_lines(rep, sources):
+                print(line, file=sys.stdout if rep.ok else sys.stderr)
+        print(f"{len(reports) - bad} of {len(reports)} "
+              f"histor{'y' if len(reports) == 1 else 'ies'} replayed", file=sys.stderr)
+    except BrokenPipeError:
+        return _exit_hard(_closed_pipe(), built)
     return _exit_hard(1 if bad else 0, built)
 
 
@@ -565,7 +589,11 @@ def _add_connection_flags(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="luac2py", description=__doc__.split("\n")[0])
+    from importlib.metadata import version
+
+    p = argparse.ArgumentParser(prog="luac2py", description=DESCRIPTION,
+                                epilog="Every command and option: docs/commands.md.")
+    p.add_argument("--version", action="version", version=f"luac2py {version('luac2py')}")
     sub = p.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="compile a project or a .lua file into a Python package")
     b.add_argument("src")
@@ -626,6 +654,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.fn(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _closed_pipe()
     except Exception as exc:  # an internal error: never a bare traceback
         if os.environ.get("LUAC2PY_DEBUG"):
             raise

@@ -93,6 +93,11 @@ class Reporter:
     def has_errors(self) -> bool:
         return any(d.severity == "error" for d in self.diagnostics)
 
+    def in_order(self) -> list[Diagnostic]:
+        """By file, line and column, as mypy and ruff list them (phases report in their own
+        order); diagnostics at one position keep the order they were reported in."""
+        return sorted(self.diagnostics, key=lambda d: (d.file, d.line, d.col))
+
 
 # ---------------------------------------------------------------------------------------------
 # Factories. One per message; the code is stable and documented in docs/diagnostics.md.

@@ -1,13 +1,11 @@
+-- Receives input.count "item" messages and returns them in the order they arrived.
 local function main(input)
     local ch = process.listen("item")
     local seen = {}
-    local in_order = true
-    for i = 1, input.count do
-        local v = ch:receive()
-        if v ~= i then in_order = false end
-        seen[#seen + 1] = v
+    for _ = 1, input.count do
+        seen[#seen + 1] = ch:receive()
     end
-    return {count = #seen, in_order = in_order, first = seen[1], last = seen[#seen]}
+    return {count = #seen, seen = seen}
 end
 
 return { main = main }

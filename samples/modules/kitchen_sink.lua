@@ -21,7 +21,7 @@ local function main(input)
     out.roundtrip = crypto.decrypt.aes(box, key) == secret
     local _, bad = crypto.decrypt.aes(box, crypto.random.bytes(32))
     out.bad_key_kind = bad and bad:kind()
-    out.hmac_len = #crypto.hmac.sha256("k", "data")
+    out.hmac = crypto.hmac.sha256("k", "data")
 
     local doc = json.encode({name = input.text, n = 3, list = {1, 2}, empty = {}})
     out.json = doc

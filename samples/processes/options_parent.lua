@@ -2,7 +2,9 @@ local time = require("time")
 
 -- Spawns a child with the options given as input; returns its PID (the test reads the
 -- options back from Temporal). With input.wait, also the child's EXIT result; with
--- input.cancel, cancels the child first and returns the EXIT error.
+-- input.cancel, cancels the child first and returns the EXIT error once told "close" (the
+-- test tells it when the child has ended: a closed workflow's cancellation request may never
+-- reach the child).
 local function main(input)
     local pid, err = process.with_options(input.options)
         :spawn(input.workflow or "app:hello_workflow", "app:worker",
@@ -13,7 +15,7 @@ local function main(input)
         process.cancel(pid)
         local ev = process.events():receive()
         local e = ev.result.error
-        time.sleep("1s")  -- stay open while the cancellation request reaches the child
+        process.listen("close"):receive()
         return {pid = pid, kind = e and e:kind(), message = e and e:message()}
     end
     if input.wait then

@@ -4,12 +4,16 @@ chains, Wippy's headers), and recording the headers everything it runs was start
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 import temporalio.activity
 import temporalio.api.common.v1
+import temporalio.common
+import temporalio.exceptions
 import temporalio.worker
 import temporalio.workflow
 
@@ -25,6 +29,51 @@ _activity_headers: contextvars.ContextVar[Headers] = contextvars.ContextVar("go_
 async def record(label: str) -> str:
     SEEN[f"activity {label}"] = dict(_activity_headers.get())
     return label
+
+
+# What Go's ToApplicationError writes for errors.wrap(errors.new{kind = NOT_FOUND, ...}, ...):
+# the outermost message, its kind as the type, and the chain of every layer as the one detail.
+CHAIN = {"errors": [
+    {"msg": "order lookup failed", "kind": "NotFound", "retry": False,
+     "details": {"target": "orders:42"}},
+    {"msg": "no row", "details": {"table": "orders"}},
+]}
+
+
+@temporalio.activity.defn(name="go:fail_chain")
+async def fail_chain() -> None:
+    raise temporalio.exceptions.ApplicationError(
+        "order lookup failed", CHAIN, type="NotFound", non_retryable=True)
+
+
+@temporalio.activity.defn(name="go:fail_plain")
+async def fail_plain() -> None:
+    # an error type Wippy does not know (a Go SDK error): kind Unknown
+    raise temporalio.exceptions.ApplicationError("boom", type="PanicError")
+
+
+@temporalio.activity.defn(name="go:slow")
+async def slow() -> None:
+    await asyncio.sleep(30)  # cancelled when the caller's start-to-close timeout passes
+
+
+@temporalio.workflow.defn(name="go:call_python", sandboxed=False)
+class GoCallsPython:
+    """A Go workflow calling a Python activity of the luac2py worker that raises a plain
+    exception: what arrives is what Go's FromTemporalError reads."""
+
+    @temporalio.workflow.run
+    async def run(self, queue: str) -> dict[str, Any]:
+        try:
+            await temporalio.workflow.execute_activity(
+                "py:crash", task_queue=queue, start_to_close_timeout=timedelta(seconds=10),
+                retry_policy=temporalio.common.RetryPolicy(maximum_attempts=1))
+        except temporalio.exceptions.ActivityError as e:
+            c = e.cause
+            assert isinstance(c, temporalio.exceptions.ApplicationError)
+            return {"type": c.type, "message": c.message, "non_retryable": c.non_retryable,
+                    "details": list(c.details)}
+        return {}
 
 
 @temporalio.workflow.defn(name="go:child", sandboxed=False)
@@ -49,8 +98,8 @@ class GoWaiter:
         return self.got or ""
 
 
-WORKFLOWS = [GoChild, GoWaiter]
-ACTIVITIES = [record]
+WORKFLOWS = [GoChild, GoWaiter, GoCallsPython]
+ACTIVITIES = [record, fail_chain, fail_plain, slow]
 
 
 class _ActivityInbound(temporalio.worker.ActivityInboundInterceptor):

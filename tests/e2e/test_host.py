@@ -14,9 +14,10 @@ from luac2py_runtime.host import EXIT, LINK_DOWN, Host, LinkDownError, ProcessEr
 from luac2py_runtime.host.backend import HostBackend
 from luac2py_runtime.host.functions import run_function
 from luac2py_runtime.modules.payload import lua_to_py, py_to_lua
+from temporalio.client import WorkflowFailureError
 
 from samples.processes import activities
-from tests.helpers import ROOT, build_package
+from tests.helpers import ROOT, build_package, wait_for_event
 
 SAMPLE = ROOT / "samples" / "processes"
 WORKER = "app:worker"
@@ -98,7 +99,8 @@ def test_monitor_and_link_after_start_terminate_and_cancel(own_ts_server, pkg):
                              e1.result.error.message)
         # cancel: the workflow sees a CANCEL event and decides (here: a Canceled error)
         p2 = await host.spawn_monitored("app:long_workflow", WORKER, {"iterations": 100000})
-        await asyncio.sleep(0.3)
+        await wait_for_event(host.client.get_workflow_handle(Host._wid(p2)),
+                             "workflow_task_completed_event_attributes")  # it is in its loop
         await host.cancel(p2)
         e2 = await host.events().receive(timeout=30)
         out["canceled"] = (e2.kind, e2.sender == p2, e2.result.error.kind,
@@ -110,18 +112,20 @@ def test_monitor_and_link_after_start_terminate_and_cancel(own_ts_server, pkg):
         await host.terminate(p3)
         e3 = await host.events().receive(timeout=30)
         out["link_down"] = (e3.kind, e3.sender == p3, e3.result.error.kind)
-        # unmonitor / unlink: no event any more
+        # unmonitor / unlink: no event any more. Once both have ended, a workflow monitored
+        # from then on ends: its EXIT must be the next event (theirs would have come first)
         p4 = await host.spawn_monitored("app:long_workflow", WORKER, {"iterations": 100000})
         await host.unmonitor(p4)
         p5 = await host.spawn_linked("app:long_workflow", WORKER, {"iterations": 100000})
         await host.unlink(p5)
         await host.terminate(p4)
         await host.terminate(p5)
-        try:
-            await host.events().receive(timeout=1.0)
-            out["after_unmonitor"] = "event"
-        except TimeoutError:
-            out["after_unmonitor"] = "none"
+        for p in (p4, p5):
+            with pytest.raises(WorkflowFailureError):
+                await host.client.get_workflow_handle(Host._wid(p)).result()
+        marker = await host.spawn_monitored("app:hello_workflow", WORKER, {"name": "marker"})
+        e4 = await host.events().receive(timeout=30)
+        out["after_unmonitor"] = (e4.kind, e4.sender == marker)
         # a linked workflow going down without trap_links fails the host
         host.set_options(trap_links=False)
         p6 = await host.spawn_linked("app:long_workflow", WORKER, {"iterations": 100000})
@@ -139,7 +143,7 @@ def test_monitor_and_link_after_start_terminate_and_cancel(own_ts_server, pkg):
     assert out["terminated"] == (EXIT, True, "Canceled", "workflow terminated")
     assert out["canceled"] == (EXIT, True, "Canceled", True)
     assert out["link_down"] == (LINK_DOWN, True, "Canceled")
-    assert out["after_unmonitor"] == "none"
+    assert out["after_unmonitor"] == (EXIT, True)
     assert out["link_error"] == "Canceled"
     assert out["unknown"] == "NotFound"
 
@@ -315,15 +319,16 @@ def test_messages_from_runs_that_continued_as_new(dev_server, pkg, listen_first)
     async def body(host, record):
         if listen_first:
             runs = host.listen("run")
-        r = await host.with_name(uid("upgrade")).exec("app:upgrade_workflow", WORKER,
-                                                      {"n": 1, "max": 4, "host": host.pid})
+        wid = uid("upgrade")
+        r = await host.with_name(wid).exec("app:upgrade_workflow", WORKER,
+                                           {"n": 1, "max": 4, "host": host.pid})
         if not listen_first:
             runs = host.listen("run")
         got = [await runs.receive(timeout=10) for _ in range(4)]
-        try:
-            extra = await runs.receive(timeout=1)
-        except TimeoutError:
-            extra = None
+        # the host is done with the workflow once the last run has closed and all it held
+        # has been read: a message delivered twice would be there by then
+        await asyncio.wait_for(host._pollers[wid], 30)
+        extra = None if runs.empty() else runs.receive_nowait()
         return r, got, extra
 
     r, got, extra = run(dev_server, pkg, body)
@@ -388,12 +393,9 @@ def test_outbox_exactly_once_across_worker_restarts(dev_server, pkg):
                     if round_ == 0:
                         pid = await host.with_name(wid).spawn(
                             "app:emitter_workflow", WORKER, {"host": host.pid, "count": count})
-                    deadline = asyncio.get_running_loop().time() + 1.0
-                    while asyncio.get_running_loop().time() < deadline:
-                        try:
-                            got.append(await ticks.receive(timeout=0.2))
-                        except TimeoutError:
-                            pass
+                    # this worker goes once the workflow has sent its share of the ticks
+                    while len(got) < (round_ + 1) * count // 4:
+                        got.append(await ticks.receive(timeout=30))
             async with new_worker(client, tq, pkg.workflows_for(WORKER), activities.ALL):
                 total = await done.receive(timeout=20)
                 while not ticks.empty():
@@ -446,8 +448,9 @@ def test_spawners_are_immutable(own_ts_server):
     assert more.options == {"execution_timeout": "1h", "run_timeout": 1000}
     assert more.messages == (("a", (1,)), ("b", (2, 3))) and more.context == {"k": "v"}
     assert host.pid.startswith("{host@host|")
-    with pytest.raises(ProcessError):
+    with pytest.raises(ProcessError, match="^topic may not start with '@'$") as e:
         host.with_message("@outbox")
+    assert (e.value.kind, e.value.retryable) == ("Invalid", False)
 
 
 # -- a Lua host process: a function.lua entry run outside workflows (`luac2py call`) --------

@@ -10,8 +10,10 @@ import uuid
 from typing import Any
 
 import pytest
+import temporalio.activity
 import temporalio.api.common.v1
 import temporalio.client
+import temporalio.exceptions
 import temporalio.worker
 
 from luac2py_runtime import new_worker
@@ -46,6 +48,12 @@ class _SecurityOnStart(temporalio.client.Interceptor):
         return Outbound(next)
 
 
+@temporalio.activity.defn(name="py:crash")
+async def crash() -> None:
+    """A Python activity of the luac2py worker failing with a plain exception."""
+    raise ValueError("bad input")
+
+
 @pytest.fixture(scope="module")
 def pkg(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return build_package(SAMPLE, tmp_path_factory.mktemp("interop"))
@@ -62,7 +70,7 @@ def run(server: Any, pkg: Any, body: Any) -> Any:
         client = temporalio.client.Client(
             service, namespace=server.client.namespace, data_converter=DATA_CONVERTER,
             interceptors=[ContextInterceptor(), _SecurityOnStart()])
-        async with new_worker(server.client, tq, pkg.workflows_for(WORKER)), \
+        async with new_worker(server.client, tq, pkg.workflows_for(WORKER), [crash]), \
                 temporalio.worker.Worker(
                     go_client, task_queue=go_queue, workflows=go_side.WORKFLOWS,
                     activities=go_side.ACTIVITIES, interceptors=[go_side.HeaderRecorder()],
@@ -94,3 +102,118 @@ def test_security_headers_reach_everything_a_workflow_starts(dev_server, pkg):
     # and the signal names its sender in wippy-context, as Go's signals do
     sender = decode_header(seen["signal ping"]).get("temporal.signal.from")
     assert sender is not None and sender.startswith("{temporal@app:worker|sec-"), sender
+
+
+def test_failures_from_the_go_side(dev_server, pkg):
+    # service/temporal/errors/convert.go FromTemporalError: a chain keeps every layer (the
+    # message Lua sees joins them, kind/retryable/details are the outermost layer's that has
+    # them), the activity wrapper adds _wrapper, _activity_id, _retry_state to the details; an
+    # unknown type is kind Unknown (""); a timeout is not retryable and names its type. A type
+    # no worker registers is NotFound (SEMANTICS.md section 4; Go reads it as Unknown).
+    async def body(client, tq, go_queue):
+        h = await client.start_workflow("app:interop_errors", {"go_queue": go_queue},
+                                        id=f"errs-{uuid.uuid4()}", task_queue=tq)
+        return await h.result()
+
+    r = run(dev_server, pkg, body)
+    chain = r["go:fail_chain"]
+    wrapper = chain["details"]
+    assert chain == {"kind": "NotFound", "message": "order lookup failed: no row",
+                     "retryable": False,
+                     "details": {"target": "orders:42", "_wrapper": "activity",
+                                 "_activity_id": wrapper["_activity_id"],
+                                 "_retry_state": "NonRetryableFailure"}}
+    assert wrapper["_activity_id"]
+    plain = r["go:fail_plain"]
+    assert {k: plain[k] for k in ("kind", "message", "retryable")} == {
+        "kind": "", "message": "boom", "retryable": True}
+    assert plain["details"]["_retry_state"] == "MaximumAttemptsReached"
+    slow = r["go:slow"]
+    assert (slow["kind"], slow["retryable"]) == ("Timeout", False)
+    assert slow["details"]["timeout_type"] == "start_to_close"
+    missing = r["go:missing"]
+    assert (missing["kind"], missing["retryable"]) == ("NotFound", True)
+
+
+def test_a_relayed_error_keeps_its_chain(dev_server, pkg):
+    # a workflow that fails with the error a Go activity gave it puts the same chain back on
+    # the wire (convert.go ToApplicationError): one entry per layer, outermost first
+    async def body(client, tq, go_queue):
+        h = await client.start_workflow("app:interop_relay", {"go_queue": go_queue},
+                                        id=f"relay-{uuid.uuid4()}", task_queue=tq)
+        with pytest.raises(temporalio.client.WorkflowFailureError) as e:
+            await h.result()
+        return e.value.cause
+
+    cause = run(dev_server, pkg, body)
+    assert isinstance(cause, temporalio.exceptions.ApplicationError)
+    assert (cause.type, cause.message, cause.non_retryable) == (
+        "NotFound", "order lookup failed", True)
+    [chain] = cause.details
+    outer, inner = chain["errors"]
+    assert inner == go_side.CHAIN["errors"][1]
+    assert {k: outer[k] for k in ("msg", "kind", "retry")} == {
+        "msg": "order lookup failed", "kind": "NotFound", "retry": False}
+    assert outer["details"]["target"] == "orders:42"
+
+
+def test_a_python_exception_reaches_go_as_internal(dev_server, pkg):
+    # SEMANTICS.md section 4: a plain exception in a Python activity is kind Internal, for Go
+    # callers too: type Internal and a chain entry of kind Internal, retryability Temporal's
+    async def go_body(client, tq, go_queue):
+        go_client = temporalio.client.Client(client.service_client, namespace=client.namespace)
+        h = await go_client.start_workflow("go:call_python", tq, id=f"gopy-{uuid.uuid4()}",
+                                           task_queue=go_queue)
+        return await h.result()
+
+    r = run(dev_server, pkg, go_body)
+    assert r == {"type": "Internal", "message": "bad input", "non_retryable": False,
+                 "details": [{"errors": [{"msg": "bad input", "kind": "Internal"}]}]}
+
+
+def test_options_as_go_reads_them(dev_server, pkg):
+    # funcs/module.go executorWithOptions + options.ApplyActivityOptions, process/context.go
+    # parseSpawnerOptions
+    async def body(client, tq, go_queue):
+        h = await client.start_workflow("app:interop_options", {"go_queue": go_queue},
+                                        id=f"opts-{uuid.uuid4()}", task_queue=tq)
+        return await h.result()
+
+    go_side.SEEN.clear()
+    r = run(dev_server, pkg, body)
+    assert r["ignored"] == "options" and "activity options" in go_side.SEEN
+    assert r["bad_value"].startswith("invalid temporal activity options for go:record: ")
+    assert "soon" in r["bad_value"]
+    assert r["replaced_kind"] == "NotFound"
+    assert r["spawner_ok"] is False
+    assert r["spawner_err"].endswith(
+        "bad argument #1 to 'with_options' (options keys must be strings)")
+
+
+def test_update_protocol_as_go_runs_it(dev_server, pkg):
+    # service/temporal/workflow/update_manager.go: replies out of order are error values to
+    # Lua; "nak" fails the update with the reason (Go rejects it; the Python SDK has accepted it
+    # by then, docs/interop.md); an update name the workflow reserves is rejected before the
+    # Lua code runs, so it leaves no trace in the history
+    async def body(client, tq, go_queue):
+        h = await client.start_workflow("app:interop_updates", id=f"upd-{uuid.uuid4()}",
+                                        task_queue=tq)
+        early = await h.execute_update("early")
+        with pytest.raises(temporalio.client.WorkflowUpdateFailedError) as refused:
+            await h.execute_update("refuse")
+        with pytest.raises(temporalio.client.WorkflowUpdateFailedError) as reserved:
+            await h.execute_update("@reserved")
+        await h.signal("stop")
+        log = await h.result()
+        accepted = [e for e in (await h.fetch_history()).events
+                    if e.HasField("workflow_execution_update_accepted_event_attributes")]
+        return early, refused.value.cause, reserved.value.cause, log, len(accepted)
+
+    early, refused, reserved, log, accepted = run(dev_server, pkg, body)
+    assert early == ["update not accepted (state: pending)", "update already accepted",
+                     "update already accepted",
+                     "unknown update response: maybe (expected ack/nak/ok/error)"]
+    assert log[:4] == early and log[4].startswith("unknown update: ")
+    assert (refused.type, refused.message) == ("errorString", "not now")
+    assert reserved.message == "unknown internal update @reserved"
+    assert accepted == 2

@@ -3,6 +3,7 @@ back from Temporal (describe and history events), not from our own objects."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any
 
@@ -12,9 +13,10 @@ import temporalio.api.workflowservice.v1 as ws
 from google.protobuf.duration_pb2 import Duration
 from luac2py_runtime import new_worker
 from luac2py_runtime.host import Host, ProcessError
+from temporalio.client import WorkflowFailureError
 
 from samples.processes import activities
-from tests.helpers import ROOT, build_package
+from tests.helpers import ROOT, build_package, wait_for_event
 
 SAMPLE = ROOT / "samples" / "processes"
 WORKER = "app:worker"
@@ -44,8 +46,6 @@ async def started(handle: Any) -> Any:
 
 async def register_search_attributes(client: Any) -> None:
     """The seed's ``customer_id`` (Keyword) and an Int attribute, on the dev server."""
-    import asyncio
-
     import temporalio.api.operatorservice.v1 as ops
 
     try:
@@ -143,8 +143,6 @@ def test_host_start_options_read_back(dev_server, pkg):
             except Exception:  # noqa: BLE001 - already registered
                 pass
             nid = uid("ns")
-            import asyncio
-
             for _ in range(50):  # the namespace registry refreshes asynchronously
                 try:
                     await host.with_options({"temporal.workflow.namespace": ns,
@@ -235,7 +233,7 @@ def test_child_start_options_read_back(dev_server, pkg):
         out["reuse"] = initiated.workflow_id_reuse_policy
 
         # a child cron schedule, and options that cannot be mapped
-        cron_child = uid("cron-child")
+        cron_child = out["cron_child"] = uid("cron-child")
         p2 = await client.start_workflow("app:options_parent", {"options": {
             "workflow.id": cron_child, "workflow.cron_schedule": "0 */6 * * *",
             "workflow.parent_close_policy": "abandon"}},
@@ -250,7 +248,7 @@ def test_child_start_options_read_back(dev_server, pkg):
         out["bad"] = await p3.result()
 
         # wait_for_cancellation: the EXIT of a canceled child waits for its end (its own
-        # error) or comes at once
+        # error) or comes at once; the parent stays open until the child has ended
         waits = {}
         for wait in (True, False):
             cid = uid("cancel-child")
@@ -260,12 +258,12 @@ def test_child_start_options_read_back(dev_server, pkg):
                 "options": {"workflow.id": cid, "workflow.wait_for_cancellation": wait,
                             "workflow.parent_close_policy": "abandon"}},
                 id=uid("options-parent"), task_queue=tq)
+            await wait_for_event(p4, "child_workflow_execution_started_event_attributes")
+            with pytest.raises(WorkflowFailureError) as child_end:  # canceled, or a bug
+                await asyncio.wait_for(client.get_workflow_handle(cid).result(), 120)
+            await p4.signal("close")
             waits[wait] = await p4.result()
-            child_r = client.get_workflow_handle(cid)
-            try:
-                await child_r.result()
-            except Exception as e:  # noqa: BLE001
-                waits[wait]["child"] = str(e.cause)
+            waits[wait]["child"] = str(child_end.value.cause)
         out["waits"] = waits
         return out
 
@@ -284,7 +282,7 @@ def test_child_start_options_read_back(dev_server, pkg):
     assert out["close"] == enums.ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON
     assert out["reuse"] == \
         enums.WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY
-    assert out["cron_parent"]["pid"].endswith("|" + out["cron_parent"]["pid"].split("|")[1])
+    assert out["cron_parent"] == {"pid": "{temporal@app:worker|" + out["cron_child"] + "}"}
     assert out["cron"] == "0 */6 * * *"
     assert out["bad"]["kind"] == "Invalid" and "parent_close_policy" in out["bad"]["error"]
     waited, not_waited = out["waits"][True], out["waits"][False]

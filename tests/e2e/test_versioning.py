@@ -87,9 +87,12 @@ def test_history_without_version_call_replays_as_default_version(ts_server, tmp_
 def test_history_with_max_1_replays_under_max_2_with_version_1(ts_server, tmp_path):
     h = record(ts_server, compile_wf(tmp_path, versioned(-1, 1)))
     assert replay(h, compile_wf(tmp_path, versioned(-1, 2))).replay_failure is None
-    # and the same history under code that would pick version 2 for it fails
-    assert replay(h, compile_wf(tmp_path, NO_VERSION.replace("act_default", "act_v2")))\
-        .replay_failure is not None
+    # the negative control: the same code, given version 2 for this history (as a version()
+    # that ignored the recorded marker would), calls act_v2 where the history has act_v1
+    wrong = versioned(-1, 2).replace("  if v == -1", "  if v == 1 then v = 2 end\n  if v == -1")
+    failure = replay(h, compile_wf(tmp_path, wrong)).replay_failure
+    assert failure is not None and "app:act_v1" in str(failure), failure
+    assert "app:act_v2" in str(failure), failure
 
 
 def test_new_execution_gets_max(ts_server, tmp_path):

@@ -48,13 +48,13 @@ def _args() -> list[Any]:
     return [None, True, 1, 2.5, "x", "%d", LuaTable(), LuaTable([1], {"k": LuaTable()})]
 
 
-async def _probe(f: Any) -> list[str]:
-    """Call ``f`` with every combination of up to three arguments; a call compiled as a
+async def _probe(f: Any, most: int = 3) -> list[str]:
+    """Call ``f`` with every combination of up to ``most`` arguments; a call compiled as a
     coroutine runs until it finishes, fails or waits (a wait is cut short: it got past its
     argument checks)."""
     leaks = []
     values = _args()
-    for n in range(4):
+    for n in range(most + 1):
         for args in itertools.product(values, repeat=n):
             try:
                 r = f(*args)
@@ -107,21 +107,50 @@ def _objects(ex: Execution) -> dict[str, Userdata]:
     }
 
 
+def _all_objects(ex: Execution) -> dict[str, Userdata]:
+    """An object of every kind Lua code can hold: those of ``_objects``, and those made
+    while the event loop runs (timers), or that have no methods (a select case, a
+    coroutine). Call it with the loop running."""
+    objs = dict(_objects(ex))
+    time = ex.require("time").hash
+    objs["timer"] = time["timer"]("1h")
+    objs["ticker"] = time["ticker"]("1h")
+    objs["case"] = objs["channel"].lua_index("case_receive")(objs["channel"])
+    objs["coroutine"] = ex.require("coroutine").hash["create"](lambda: None)
+    assert all(isinstance(o, Userdata) for o in objs.values()), objs
+    return objs
+
+
 def _methods() -> list[str]:
-    objs = _objects(Execution(LocalBackend()))
-    bad = [k for k, o in objs.items() if not (isinstance(o, Userdata) and o.lua_methods)]
-    assert not bad, bad
-    return sorted(f"{k}:{n}" for k, o in objs.items() for n in o.lua_methods)
+    async def kinds() -> dict[str, type]:
+        return {k: type(o) for k, o in _all_objects(Execution(LocalBackend())).items()}
+
+    classes = asyncio.run(kinds())
+    assert not [k for k in _objects(Execution(LocalBackend()))
+                if not classes[k].lua_methods]
+    return sorted(f"{k}:{n}" for k, c in classes.items() for n in c.lua_methods)
 
 
 @pytest.mark.parametrize("method", _methods())
 def test_methods_taken_as_values_check_their_object(method: str) -> None:
     kind, name = method.split(":")
-    obj = _objects(Execution(LocalBackend()))[kind]
-    f = obj.lua_index(name)  # what `obj.name` gives Lua code
-    leaks = asyncio.run(_probe(lambda *args: f(obj, *args)))
-    for wrong in (1, "x", LuaTable()):
-        leaks += asyncio.run(_probe(lambda *args, w=wrong: f(w, *args)))
+
+    async def go() -> tuple[list[str], Any]:
+        objs = _all_objects(Execution(LocalBackend()))
+        obj = objs[kind]
+        f = obj.lua_index(name)  # what `obj.name` gives Lua code
+        leaks = await _probe(lambda *args: f(obj, *args))
+        for wrong in (1, "x", LuaTable()):
+            leaks += await _probe(lambda *args, w=wrong: f(w, *args))
+        # every other kind of runtime object as the object (with up to two arguments: one
+        # that is refused is refused before its arguments are looked at)
+        for other, wrong in objs.items():
+            if type(wrong) is not type(obj):
+                leaks += [f"{other} as the object: {leak}" for leak in
+                          await _probe(lambda *args, w=wrong: f(w, *args), most=2)]
+        return leaks, f
+
+    leaks, f = asyncio.run(go())
     assert not leaks, f"{method}: {len(leaks)} calls raised Python errors, e.g. {leaks[:3]}"
     with pytest.raises(LuaError, match=rf"bad argument #1 to '{name}' \(\w+ expected, got no value\)"):
         f()

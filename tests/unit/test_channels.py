@@ -464,11 +464,13 @@ def test_worker_pool_with_select_and_timeout_is_deterministic() -> None:
         end
         print(table.concat(collected, " "))
         """
-    first = run_lua(src)
-    assert len(first) == 1 and len(first[0].split()) == 6
-    assert sum(int(x.split(":")[1]) for x in first[0].split()) == 91
-    for _ in range(3):
-        assert run_lua(src) == first
+    # The order follows from the FIFO rules (channel.py): main buffers the six jobs and waits
+    # in select; worker 1 runs first, hands 1:1 to the waiting main, takes job 2 and blocks
+    # sending 1:4 (main has not run yet); workers 2 and 3 block sending 2:9 and 3:16. Main
+    # takes 1:1, then the three waiting senders in order without waiting, then waits; worker 1
+    # wakes first and hands over 1:25, then blocks on 1:36 while workers 2 and 3 find the
+    # inbox drained.
+    assert run_lua(src) == ["1:1 1:4 2:9 3:16 1:25 1:36"]
 
 
 # -- errors ------------------------------------------------------------------------------------

@@ -123,6 +123,129 @@ def test_check_reports_all_errors_at_once(tmp_path):
     assert "3 error(s)" in r.stdout
 
 
+# two workflows, wf.lua listed first; in each file the phases report in their own order
+# (wf.lua: determinism errors of lines 3 and 5, the require error of line 4, then warnings)
+SORT_INDEX = """version: "1.0"
+namespace: app
+entries:
+  - name: worker
+    kind: temporal.worker
+    task_queue: q
+  - name: wf
+    kind: workflow.lua
+    source: file://wf.lua
+    modules: [funcs]
+    meta: {temporal: {workflow: {worker: worker}}}
+  - name: a
+    kind: workflow.lua
+    source: file://a.lua
+    meta: {temporal: {workflow: {worker: worker}}}
+"""
+SORT_WF = """local function main()
+  local x = undefined_global
+  local y = io.open("x")
+  local z = require("time")
+  return os.getenv("HOME"), later()
+end
+local function later() end
+return main
+"""
+SORT_A = """local function main()
+  return io.write(nothing_here)
+end
+return main
+"""
+
+
+def _positions(lines: list[str]) -> list[str]:
+    """``FILE:LINE:COL [CODE]`` of each diagnostic of text output (not its source lines)."""
+    return [ln.split(": ")[0] + " " + ln[ln.rindex("["):] for ln in lines
+            if not ln.startswith(" ") and ln.endswith("]")]
+
+
+def test_diagnostics_are_listed_by_file_line_column(tmp_path):
+    root = write_project(tmp_path, {"_index.yaml": SORT_INDEX, "wf.lua": SORT_WF,
+                                    "a.lua": SORT_A})
+    a, wf = root / "a.lua", root / "wf.lua"
+    expected = [(a, 2, 10, "L2P101"), (a, 2, 19, "L2P110"),
+                (wf, 2, 13, "L2P110"), (wf, 3, 13, "L2P101"), (wf, 4, 20, "L2P102"),
+                (wf, 5, 12, "L2P101"), (wf, 5, 29, "L2P110")]
+    r = luac2py("check", str(root), "--format", "json")
+    assert r.returncode == 1
+    assert [(d["file"], d["line"], d["col"], d["code"]) for d in json.loads(r.stdout)] == \
+        [(str(f), line, col, code) for f, line, col, code in expected]
+    text = [f"{f}:{line}:{col} [{code}]" for f, line, col, code in expected]
+    r = luac2py("check", str(root))
+    assert _positions(r.stdout.splitlines()) == text
+    assert r.stdout.endswith("4 error(s), 3 warning(s)\n")
+    r = luac2py("build", str(root), "-o", str(tmp_path / "out"))
+    assert r.returncode == 1 and _positions(r.stderr.splitlines()) == text
+
+
+def test_diagnostics_at_one_position_keep_their_order(tmp_path):
+    """Each broken entry has three errors on its line (column 0), reported as the registry
+    checks them: source, imports, worker. Listed by position, they keep that order."""
+    broken = ("  - name: {0}\n    kind: workflow.lua\n    source: file://missing_{0}.lua\n"
+              "    imports: {{lib: app:nolib}}\n"
+              "    meta: {{temporal: {{workflow: {{worker: noworker}}}}}}\n")
+    root = write_project(tmp_path, {"_index.yaml": SORT_INDEX.split("  - name: wf")[0]
+                                     + broken.format("one") + broken.format("two")})
+    r = luac2py("check", str(root), "--format", "json")
+    assert r.returncode == 1
+    assert [(d["line"], d["col"], d["code"]) for d in json.loads(r.stdout)] == [
+        (7, 0, "L2P206"), (7, 0, "L2P208"), (7, 0, "L2P207"),
+        (12, 0, "L2P206"), (12, 0, "L2P208"), (12, 0, "L2P207")]
+
+
+def _many_warnings(tmp_path, n: int = 1000):
+    """A workflow with ``n`` warnings: far more output than a pipe holds (64 KiB)."""
+    lua = "local t = {}\n" + "".join(f"t[{i}] = g{i}\n" for i in range(n)) + \
+          "return function() return t end\n"
+    return write_project(tmp_path, {"wf.lua": lua}) / "wf.lua"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_check_into_a_closed_pipe_ends_quietly(tmp_path, fmt):
+    """``luac2py check | head -1``: the reader takes one line and goes away; the rest of the
+    output cannot be written. Like ``cat`` or ``grep``, luac2py ends at once with the status
+    of SIGPIPE (128 + 13), saying nothing."""
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = _many_warnings(tmp_path)
+    exe = Path(sys.executable).parent / "luac2py"
+    p = subprocess.Popen([str(exe), "check", str(src), "--format", fmt],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    first = p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read()
+    p.stderr.close()
+    assert p.wait(timeout=120) == 128 + signal.SIGPIPE, err
+    assert err == b""
+    assert first == (b"[\n" if fmt == "json" else
+                     f"{src}:2:8: warning: global 'g0' is read but never assigned".encode()
+                     + first[first.index(b", and"):])
+    # the same check into a reader that takes everything: 1000 warnings, exit 0
+    r = luac2py("check", str(src), "--format", fmt)
+    assert r.returncode == 0 and r.stderr == ""
+    assert (len(json.loads(r.stdout)) if fmt == "json" else r.stdout.count("[L2P110]")) == 1000
+
+
+def test_help_and_version():
+    import tomllib
+
+    r = luac2py("--help")
+    assert r.returncode == 0
+    assert r.stdout.splitlines()[2] == \
+        "Compile Wippy workflow Lua into native Python Temporal workflows."
+    assert "``" not in r.stdout
+    r = luac2py("--version")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert (r.returncode, r.stdout) == (0, f"luac2py {project['version']}\n")
+
+
 def test_check_missing_path(tmp_path):
     r = luac2py("check", str(tmp_path / "nothing"))
     assert r.returncode == 2 and "no such file or folder" in r.stderr

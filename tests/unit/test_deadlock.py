@@ -10,17 +10,21 @@ import pytest
 
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
-from luac2py_runtime.host.local import LocalBackend
 from luac2py_runtime.lua.errors import LuaError
 from luac2py_runtime.host.script import load_module, run_chunk
 
+from tests.unit.hostlua import Capture
 
-def run(src: str) -> None:
+
+def run(src: str) -> list[str]:
+    """Run ``src`` as ``luac2py exec`` does; the lines it printed."""
     reporter = D.Reporter()
     c = compile_chunk(src, "dl.lua", reporter, chunk_name="dl.lua", in_workflow=False, fmt=False)
     assert c is not None, reporter.diagnostics
+    backend = Capture()
     asyncio.run(asyncio.wait_for(run_chunk(load_module(c.text, "dl.lua"), [],
-                                           backend=LocalBackend()), 10))
+                                           backend=backend), 10))
+    return backend.lines
 
 
 def test_all_blocked_is_a_deadlock_naming_the_lines():
@@ -56,4 +60,4 @@ def test_blocked_while_a_sleeper_can_still_send_is_no_deadlock():
         "coroutine.spawn(function() time.sleep('30ms'); ch:send('late') end)\n"
         "print(ch:receive())\n"
     )
-    run(src)
+    assert run(src) == ["late\ttrue"]

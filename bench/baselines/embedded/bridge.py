@@ -139,10 +139,12 @@ class Execution:
             if reps is not None:
                 for i in range(1, len(reps) + 1):
                     rep = reps[i]
+                    topic = rep[2]
+                    if topic == "ack":  # accepted: the result comes with "ok" or "error"
+                        continue
                     fut = self.updates.pop(int(rep[1]), None)
                     if fut is None or fut.done():
                         continue
-                    topic = rep[2]
                     if topic == "ok":
                         fut.set_result(to_py_(rep[3], lt))
                     elif topic in ("nak", "error"):

@@ -53,7 +53,7 @@ from ..temporal.process_backend import (
     start_options,
     strip_prefixes,
 )
-from ..modules.process import CANCEL, EXIT, LINK_DOWN, make_pid, parse_pid
+from ..modules.process import CANCEL, EXIT, LINK_DOWN, make_pid, parse_pid  # noqa: F401
 
 # the public names are listed in luac2py_runtime.host (host/__init__.py), which re-exports them
 
@@ -281,7 +281,7 @@ def _rpc_error(e: temporalio.service.RPCError, what: str) -> ProcessError:
 def _failure_error(e: BaseException) -> ProcessError:
     """A workflow's failure (the cause of a WorkflowFailureError or an update failure) as a
     Wippy error: the same mapping as inside workflows (SEMANTICS.md section 4)."""
-    from ..temporal.backend import error_from_exception
+    from ..temporal.failures import error_from_exception
     from ..modules.payload import lua_to_py
     from ..lua.values import from_lua_str
 

@@ -9,8 +9,10 @@ per argument and returns its result, or ``nil, err``.
     local payload = fut:channel():receive()         -- or fut:result() -> Payload or nil, err
     print(payload:data())
 
-Executors are immutable: ``with_options``/``with_context`` return new ones. Option keys are
-``activity.*`` (alias ``temporal.activity.*``); durations are Go strings or milliseconds.
+Executors are immutable: ``with_options``/``with_context`` return new ones (each
+``with_options`` replaces the options before it, as in Go). Option keys are ``activity.*``
+(alias ``temporal.activity.*``), others are ignored; durations are Go strings or milliseconds;
+a bad value is the call's ``nil, err``.
 """
 
 from __future__ import annotations
@@ -21,27 +23,42 @@ from typing import Any
 from ..lua.errors import LuaError
 from ..lua.values import LuaTable, Userdata, from_lua_str, lua_type
 from .errors import WippyError
-from .options import ACTIVITY_PREFIXES, duration_ms, option_key
+from .options import (
+    ACTIVITY_PREFIXES, OptionError, duration_ms, option_key, retry_policy_fields)
 from .payload import context_of, lua_to_py, py_to_lua
 
 _DURATIONS = ("start_to_close_timeout", "schedule_to_close_timeout",
               "schedule_to_start_timeout", "heartbeat_timeout")
+_STRINGS = {"task_queue": "task_queue", "id": "activity_id", "summary": "summary"}
 
 
 def activity_options(opts: dict[str, Any]) -> dict[str, Any]:
-    """Executor options as the backend takes them: durations as timedelta, the retry policy
-    as a plain dict."""
+    """An executor's options as the backend takes them, read as Go's ``ApplyActivityOptions``
+    reads them: only ``activity.*`` / ``temporal.activity.*`` keys, others ignored; durations as
+    timedelta, the retry policy as ``options.retry_policy_fields``. A bad value is an
+    ``OptionError`` (the call's ``nil, err``)."""
     kw: dict[str, Any] = {}
     for key, v in opts.items():
-        if key in _DURATIONS:
-            kw[key] = duration_ms(v, key)
-        elif key == "retry_policy":
-            kw["retry_policy"] = lua_to_py(v) if type(v) is LuaTable else v
-        elif key == "task_queue":
-            kw["task_queue"] = from_lua_str(v) if type(v) is str else v
-        else:
-            raise LuaError(f"unknown activity option '{key}'")
+        name = option_key(key, ACTIVITY_PREFIXES)
+        if name == key or v is None:
+            continue
+        if name in _DURATIONS:
+            kw[name] = duration_ms(v, key)
+        elif name == "retry_policy":
+            kw["retry_policy"] = retry_policy_fields(lua_to_py(v) if type(v) is LuaTable else v,
+                                                     key)
+        elif name in _STRINGS:
+            if type(v) is not str or not v:
+                raise OptionError(f"{key} must be a non-empty string")
+            kw[_STRINGS[name]] = from_lua_str(v)
+        elif name == "wait_for_cancellation":
+            kw["wait_for_cancellation"] = v is True
+        # disable_eager_execution, versioning_intent, priority: nothing to map them to here
     return kw
+
+
+def _options_error(fid: str, e: OptionError) -> tuple[None, WippyError]:
+    return None, WippyError(f"invalid temporal activity options for {fid}: {e.value}")
 
 
 class Executor(Userdata):
@@ -59,8 +76,12 @@ class Executor(Userdata):
 
     def start(self, fid: str, args: tuple[Any, ...]) -> Any:
         try:
-            handle = self.ex.backend.start_activity(
-                from_lua_str(fid), args, activity_options(self.options), self.context)
+            options = activity_options(self.options)
+        except OptionError as e:
+            return _options_error(fid, e)
+        try:
+            handle = self.ex.backend.start_activity(from_lua_str(fid), args, options,
+                                                    self.context)
         except LuaError:
             raise
         except Exception as e:  # noqa: BLE001 - a start that Temporal refuses is an error value
@@ -77,12 +98,9 @@ def _check_id(fid: Any, fname: str) -> str:
 def _e_with_options(self: Executor, t: Any = None, *_: Any) -> Executor:
     if type(t) is not LuaTable:
         raise LuaError("bad argument #1 to 'with_options' (table expected)")
-    opts = dict(self.options)
-    for k, v in t.items():
-        if type(k) is not str:
-            continue
-        opts[option_key(from_lua_str(k), ACTIVITY_PREFIXES)] = v
-    activity_options(opts)  # unknown keys and bad durations fail here, at the Lua line
+    # as Go's executorWithOptions: the keys as given (read when a call starts), and each
+    # with_options replaces the options before it
+    opts = {from_lua_str(k): v for k, v in t.items() if type(k) is str}
     return Executor(self.ex, opts, self.context)
 
 
@@ -91,9 +109,12 @@ def _e_with_context(self: Executor, t: Any = None, *_: Any) -> Executor:
 
 
 async def _e_call(self: Executor, fid: Any = None, *args: Any) -> Any:
-    r = await self.ex.backend.call_activity(
-        from_lua_str(_check_id(fid, "call")), args, activity_options(self.options),
-        self.context)
+    _check_id(fid, "call")
+    try:
+        options = activity_options(self.options)
+    except OptionError as e:
+        return _options_error(fid, e)
+    r = await self.ex.backend.call_activity(from_lua_str(fid), args, options, self.context)
     return r if r[1] is not None else r[0]
 
 

@@ -48,3 +48,41 @@ def duration_ms(v: Any, what: str) -> timedelta | None:
 class OptionError(LuaError):
     """An option that cannot be mapped: a Lua error where Lua code passed it (activity
     options), ``Invalid`` for spawns (``nil, err`` in Lua, ProcessError on the host)."""
+
+
+_RETRY_KEYS = {k.replace("_", ""): k for k in (
+    "initial_interval", "backoff_coefficient", "maximum_interval", "maximum_attempts",
+    "non_retryable_error_types")}
+
+
+def retry_policy_fields(h: Any, what: str = "retry_policy") -> dict[str, Any] | None:
+    """A retry policy table (plain Python values) as Go's ``parseRetryPolicyPB`` reads it: keys
+    in snake or camel case, any letter case; intervals are option durations (0 or less: unset);
+    ``maximum_attempts`` an integral number; ``non_retryable_error_types`` a string or a list
+    of strings; other keys ignored. ``None`` for anything but a table."""
+    if not isinstance(h, dict):
+        return None
+    out: dict[str, Any] = {}
+    for k, v in h.items():
+        name = _RETRY_KEYS.get(str(k).replace("_", "").lower())
+        if name is None or v is None:
+            continue
+        if name in ("initial_interval", "maximum_interval"):
+            d = duration_ms(v, f"{what}.{name}")
+            if d is not None and d > timedelta(0):
+                out[name] = d
+        elif name == "backoff_coefficient":
+            if type(v) not in (int, float):
+                raise OptionError(f"{what}.{name} must be a number")
+            out[name] = float(v)
+        elif name == "maximum_attempts":
+            if type(v) not in (int, float) or v != int(v):
+                raise OptionError(f"{what}.{name} must be an integer")
+            out[name] = int(v)
+        elif isinstance(v, str):
+            out[name] = [v]
+        elif isinstance(v, list) and all(isinstance(x, str) for x in v):
+            out[name] = list(v)
+        else:
+            raise OptionError(f"{what}.{name} must be a string or a list of strings")
+    return out

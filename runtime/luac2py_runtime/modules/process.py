@@ -322,6 +322,9 @@ class Spawner(Userdata):
 
 
 def normalise_options(t: Any) -> dict[str, Any]:
+    """Spawn options as Go's spawner reads them (process/context.go parseSpawnerOptions,
+    ApplyChildWorkflowOptions): string keys only; ``workflow.*`` / ``temporal.workflow.*`` keys
+    without their prefix, any other key ignored."""
     if t is None:
         return {}
     if type(t) is not LuaTable:
@@ -329,8 +332,11 @@ def normalise_options(t: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in t.items():
         if type(k) is not str:
-            continue
-        out[option_key(from_lua_str(k), WORKFLOW_PREFIXES)] = v
+            raise LuaError("bad argument #1 to 'with_options' (options keys must be strings)")
+        key = from_lua_str(k)
+        name = option_key(key, WORKFLOW_PREFIXES)
+        if name != key:
+            out[name] = v
     return out
 
 

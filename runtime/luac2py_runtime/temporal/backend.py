@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, Sequence
 
 import temporalio.common
@@ -17,78 +17,14 @@ import temporalio.exceptions
 import temporalio.workflow
 
 from ..modules.payload import lua_to_py, py_to_lua
-from ..lua.errors import LuaError, WorkflowTaskError
+from ..lua.errors import WorkflowTaskError
+from ..lua.values import to_lua_str
 from .process_backend import ProcessBackendMixin, retry_policy
 from ..modules.backend import Backend
-from ..modules.errors import KNOWN_KINDS, WippyError
+from ..modules.errors import WippyError
+from .failures import error_from_exception
 
 DEFAULT_START_TO_CLOSE = timedelta(minutes=10)
-
-
-def error_from_exception(e: BaseException) -> WippyError:
-    """Map an incoming Temporal failure to a Wippy error (SEMANTICS.md section 4)."""
-    cause: BaseException | None = e
-    # unwrap activity / child workflow wrappers
-    while isinstance(
-        cause, (temporalio.exceptions.ActivityError, temporalio.exceptions.ChildWorkflowError)
-    ) and cause.cause is not None:
-        cause = cause.cause
-    if isinstance(cause, temporalio.exceptions.ApplicationError):
-        kind = cause.type or "Internal"
-        details: Any = None
-        retryable: bool | None = not cause.non_retryable
-        msg = cause.message
-        if cause.details:
-            d = cause.details[0]
-            if isinstance(d, dict) and isinstance(d.get("errors"), list) and d["errors"]:
-                first = d["errors"][0]
-                if isinstance(first, dict):
-                    msg = first.get("msg", msg)
-                    kind = first.get("kind", kind) or kind
-                    if "retry" in first:
-                        retryable = first["retry"]
-                    details = first.get("details")
-        if kind not in KNOWN_KINDS:
-            if kind in ("NotFoundError",) or "not registered" in msg:
-                kind = "NotFound"
-                retryable = True
-            else:
-                kind = "Internal"
-        return WippyError(
-            _lua_text(msg), kind, retryable, py_to_lua(details) if details is not None else None
-        )
-    if isinstance(cause, temporalio.exceptions.TimeoutError):
-        return WippyError(_lua_text(str(cause) or "timeout"), "Timeout", True)
-    if isinstance(cause, temporalio.exceptions.CancelledError):
-        return WippyError(_lua_text(str(cause) or "canceled"), "Canceled", False)
-    if isinstance(cause, temporalio.exceptions.TerminatedError):
-        return WippyError("workflow terminated", "Canceled", False)
-    if isinstance(cause, temporalio.exceptions.FailureError):
-        return WippyError(_lua_text(str(cause)), "Internal", None)
-    return WippyError(_lua_text(str(cause)), "Internal", None)
-
-
-def _lua_text(s: str) -> str:
-    from ..lua.values import to_lua_str
-
-    return to_lua_str(s)
-
-
-def wippy_application_error(err: WippyError) -> temporalio.exceptions.ApplicationError:
-    """A Wippy error as the ApplicationError Wippy puts on the wire."""
-    from ..lua.values import from_lua_str
-
-    msg = from_lua_str(err.message)
-    kind = err.kind or "Internal"
-    entry: dict[str, Any] = {"msg": msg, "kind": kind, "retry": err.retryable}
-    if err.details is not None:
-        entry["details"] = lua_to_py(err.details)
-    return temporalio.exceptions.ApplicationError(
-        msg,
-        {"errors": [entry]},
-        type=kind,
-        non_retryable=err.retryable is False,
-    )
 
 
 class TemporalBackend(ProcessBackendMixin, Backend):
@@ -136,10 +72,14 @@ class TemporalBackend(ProcessBackendMixin, Backend):
         10-minute start-to-close timeout unless told otherwise, no retry policy of our own."""
         opts = dict(options or {})
         opts.setdefault("task_queue", self.task_queue)
+        # Go's defaults: a 10-minute start-to-close timeout even beside a schedule-to-close
+        # one, no retry policy of our own
+        opts.setdefault("start_to_close_timeout", DEFAULT_START_TO_CLOSE)
         if "retry_policy" in opts:
             opts["retry_policy"] = retry_policy(opts["retry_policy"])
-        if "start_to_close_timeout" not in opts and "schedule_to_close_timeout" not in opts:
-            opts["start_to_close_timeout"] = DEFAULT_START_TO_CLOSE
+        if opts.pop("wait_for_cancellation", False):
+            opts["cancellation_type"] = \
+                temporalio.workflow.ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
         py_args = [lua_to_py(a) for a in args]
         # the interceptor reads this while scheduling (synchronously) for the header
         self.instance._lua_activity_ctx = context or None
@@ -244,7 +184,7 @@ class TemporalBackend(ProcessBackendMixin, Backend):
                 temporalio.workflow.upsert_memo(lua_to_py(memo) if memo.hash or memo.arr
                                                 else {})
         except (EncodingError, TypeError, ValueError) as e:
-            return WippyError(_lua_text(str(e)), "Invalid", False)
+            return WippyError(to_lua_str(str(e)), "Invalid", False)
         return None
 
 

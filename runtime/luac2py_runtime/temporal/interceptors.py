@@ -10,6 +10,7 @@ its signature) are forwarded the same way, unchanged.
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 from collections.abc import Awaitable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from typing import Any, NoReturn
 import temporalio.activity
 import temporalio.api.common.v1
 import temporalio.client
+import temporalio.exceptions
 import temporalio.worker
 import temporalio.workflow
 
@@ -200,6 +202,12 @@ class _ActivityInbound(temporalio.worker.ActivityInboundInterceptor):
         token = _activity_ctx.set(decode_header(input.headers))
         try:
             return await super().execute_activity(input)
+        except (temporalio.exceptions.FailureError, asyncio.CancelledError):
+            raise
+        except Exception as e:  # a plain Python exception: Internal, also for Go callers
+            from .failures import internal_application_error
+
+            raise internal_application_error(e) from e
         finally:
             _activity_ctx.reset(token)
 

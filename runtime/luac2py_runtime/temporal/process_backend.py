@@ -13,28 +13,15 @@ import temporalio.exceptions
 import temporalio.workflow
 
 from ..modules.payload import EncodingError, lua_to_py, py_to_lua
-from ..lua.errors import LuaError
 from ..lua.values import LuaTable, from_lua_str, to_lua_str
 from ..modules.errors import WippyError
-from ..modules.options import OptionError, duration_ms, strip_prefixes  # noqa: F401 (host)
+from ..modules.options import (  # noqa: F401 (host)
+    OptionError, duration_ms, retry_policy_fields, strip_prefixes)
 from ..modules.process import EXIT, Message, make_pid, parse_pid
 
-def retry_policy(h: Any) -> temporalio.common.RetryPolicy | None:
-    if not isinstance(h, dict):
-        return None
-    kw: dict[str, Any] = {}
-    if "initial_interval" in h:
-        kw["initial_interval"] = duration_ms(h["initial_interval"], "initial_interval")
-    if "backoff_coefficient" in h:
-        kw["backoff_coefficient"] = float(h["backoff_coefficient"])
-    if "maximum_interval" in h:
-        kw["maximum_interval"] = duration_ms(h["maximum_interval"], "maximum_interval")
-    if "maximum_attempts" in h:
-        kw["maximum_attempts"] = int(h["maximum_attempts"])
-    nr = h.get("non_retryable_error_types")
-    if isinstance(nr, list):
-        kw["non_retryable_error_types"] = [str(x) for x in nr]
-    return temporalio.common.RetryPolicy(**kw)
+def retry_policy(fields: dict[str, Any] | None) -> temporalio.common.RetryPolicy | None:
+    """A retry policy from ``options.retry_policy_fields``."""
+    return None if fields is None else temporalio.common.RetryPolicy(**fields)
 
 
 _REUSE = {
@@ -84,7 +71,7 @@ def start_options(opts: dict[str, Any], *, child: bool) -> dict[str, Any]:
             raise OptionError(f"unknown id_reuse_policy: {opts['id_reuse_policy']}")
         kw["id_reuse_policy"] = p
     if isinstance(opts.get("retry_policy"), dict):
-        kw["retry_policy"] = retry_policy(opts["retry_policy"])
+        kw["retry_policy"] = retry_policy(retry_policy_fields(opts["retry_policy"]))
     if opts.get("cron_schedule"):
         kw["cron_schedule"] = str(opts["cron_schedule"])
     if isinstance(opts.get("memo"), dict):
@@ -213,7 +200,7 @@ class ProcessBackendMixin:
             return None, WippyError(to_lua_str(f"workflow already started: {wid}"),
                                     "AlreadyExists", False)
         except temporalio.exceptions.ChildWorkflowError as e:
-            from .backend import error_from_exception
+            from .failures import error_from_exception
 
             return None, error_from_exception(e)
         finally:
@@ -229,7 +216,7 @@ class ProcessBackendMixin:
         return to_lua_str(child_pid)
 
     async def _child_result(self, handle: Any) -> tuple[Any, Any]:
-        from .backend import error_from_exception
+        from .failures import error_from_exception
 
         try:
             result = await handle

@@ -30,11 +30,12 @@ import temporalio.exceptions
 import temporalio.workflow
 
 from ..lua import ops
-from .backend import TemporalBackend, wippy_application_error
+from .backend import TemporalBackend
+from .failures import wippy_application_error
 from ..modules.payload import EncodingError, lua_to_py, py_to_lua
 from ..lua.errors import LuaError
 from ..lua.execution import Execution
-from ..lua.values import LuaTable, from_lua_str, is_function
+from ..lua.values import LuaTable, from_lua_str, is_function, to_lua_str
 from ..modules.errors import WippyError
 from .process_backend import message_from_signal
 from ..modules.process import Mailbox, make_pid
@@ -119,9 +120,6 @@ class LuaWorkflow:
         self._lua_update_id = None
         conv = temporalio.workflow.payload_converter()
         py_args = [conv.from_payload(a.payload, None) for a in args]
-        if name.startswith("@"):
-            raise temporalio.exceptions.ApplicationError(f"unknown internal update {name}",
-                                                         type="NotFound", non_retryable=True)
         reply = _UpdateReply()
         self._lua_updates[update_id] = reply
         values = tuple(py_to_lua(a) for a in py_args)
@@ -132,22 +130,43 @@ class LuaWorkflow:
         finally:
             self._lua_updates.pop(update_id, None)
 
+    @_lua_update.validator
+    def _lua_update_validator(self, name: str, args: Sequence[RawValue]) -> None:
+        # rejected before the Lua code sees it, so nothing is written to the history; the rest
+        # is accepted here, as the Python SDK must decide before the handler runs (Go waits
+        # for the Lua code's ack or nak: docs/interop.md)
+        if name.startswith("@"):
+            raise temporalio.exceptions.ApplicationError(f"unknown internal update {name}",
+                                                         type="NotFound", non_retryable=True)
+
     def _lua_reply_update(self, update_id: str, topic: str, values: Sequence[Any]) -> Any:
+        """``process.send("{update|id}", topic, ...)``: Go's update protocol
+        (service/temporal/workflow/update_manager.go): ``ack`` accepts, then ``ok`` or
+        ``error`` completes; ``nak`` before ``ack`` rejects. Anything out of order is an error
+        value and leaves the update as it was."""
         reply = self._lua_updates.get(update_id)
-        if reply is None or reply.future.done():
-            return None, WippyError(f"update {update_id} is not waiting for a reply",
-                                    "NotFound", False)
-        if topic == "ack":
-            reply.acked = True
-        elif topic == "ok":
-            reply.future.set_result(lua_to_py(values[0]) if values else None)
-        elif topic in ("error", "nak"):
-            msg = from_lua_str(ops.tostring(values[0])) if values else topic
-            reply.future.set_exception(temporalio.exceptions.ApplicationError(
-                msg, type="Rejected" if topic == "nak" else "Internal", non_retryable=True))
+        if reply is None:
+            return None, WippyError(to_lua_str(f"unknown update: {update_id}"))
+        state = "accepted" if reply.acked else "pending"
+        if topic in ("ack", "nak"):
+            if state != "pending":
+                return None, WippyError(f"update already {state}")
+            if topic == "ack":
+                reply.acked = True
+            else:
+                reply.future.set_exception(_update_failure(values, "update rejected"))
+                del self._lua_updates[update_id]
+        elif topic in ("ok", "error"):
+            if state != "accepted":
+                return None, WippyError(f"update not accepted (state: {state})")
+            if topic == "ok":
+                reply.future.set_result(lua_to_py(values[0]) if values else None)
+            else:
+                reply.future.set_exception(_update_failure(values, "update failed"))
+            del self._lua_updates[update_id]  # completed: later replies name an unknown update
         else:
-            return None, WippyError(f"unknown reply topic for an update: {topic}",
-                                    "Invalid", False)
+            return None, WippyError(to_lua_str(
+                f"unknown update response: {from_lua_str(topic)} (expected ack/nak/ok/error)"))
         return True
 
     # -- the outbox of messages to host processes (collected by the host API) --------------
@@ -251,6 +270,13 @@ class LuaWorkflow:
     @temporalio.workflow.query(dynamic=True)
     def _lua_query_unknown(self, name: str, args: Sequence[RawValue]) -> Any:
         raise temporalio.exceptions.ApplicationError(f"unknown query type: {name}")
+
+
+def _update_failure(values: Sequence[Any], default: str) -> BaseException:
+    """A failed update as Go fails it: the first payload's text (a plain Go error on the wire,
+    type ``errorString``)."""
+    msg = from_lua_str(ops.tostring(values[0])) if values and values[0] is not None else default
+    return temporalio.exceptions.ApplicationError(msg, type="errorString")
 
 
 def _lua_failure(e: LuaError) -> temporalio.exceptions.ApplicationError:

@@ -97,7 +97,7 @@ print(type(os.time()), type(os.clock()))
 -- case: tostring_integer_like_floats
 print(tostring(3.0), tostring(-0.0), 2^31, 2^63, 1e100)
 -- case: tostring_nan_inf
-print(1/0, -1/0, tostring(0/0) == tostring(0/0))
+print(1/0, -1/0, tostring(0/0):lower():find("nan") ~= nil)  -- "-nan", "nan" or go-lua's "NaN"
 -- case: select_with_nils
 print(select('#', nil), select('#', nil, nil), select(2, nil, "b"))
 -- case: print_multiple_types
