@@ -4,6 +4,7 @@ payment service over HTTP on 127.0.0.1; cancellation and heartbeats of a Lua act
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import uuid
@@ -195,8 +196,9 @@ return function()
     local short, err = ex:call("app:sleeper", "short")
     a:cancel()
     b:cancel()
-    time.sleep("3s")  -- the activities acknowledge the cancellation meanwhile
     local _, aerr = a:result()
+    -- open until told: the activities' acknowledgements of the cancellation are recorded
+    process.listen("done"):receive()
     return {short = short, short_error = err and err:message(), a = aerr and aerr:kind()}
 end
 """
@@ -227,6 +229,13 @@ entries:
         async with p.new_worker(client, WORKER):
             handle = await client.start_workflow("app:canceller", id=f"c-{uuid.uuid4()}",
                                                  task_queue="cancel-q")
+            while True:  # until both activities have told Temporal they were cancelled
+                kinds = [ev.event_type async for ev in handle.fetch_history_events()]
+                if kinds.count(EV.EVENT_TYPE_ACTIVITY_TASK_CANCELED) >= 2:
+                    break
+                assert EV.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED not in kinds, kinds
+                await asyncio.sleep(0.05)
+            await handle.signal("done")
             result = await handle.result()
         kinds = [ev.event_type async for ev in handle.fetch_history_events()]
         return result, kinds

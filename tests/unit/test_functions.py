@@ -236,8 +236,7 @@ def test_activity_errors_in_wippy_wire_format(pkg):
     # a runtime error: Internal, retryable as the caller's policy says
     assert (a.type, a.non_retryable) == ("Internal", False)
     assert a.details == ({"errors": [{
-        "msg": "callee.lua:16: attempt to index local 'x' (a nil value)",
-        "kind": "Internal", "retry": None}]},)
+        "msg": "callee.lua:16: attempt to index local 'x' (a nil value)", "kind": "Internal"}]},)
 
 
 def test_merge_activities(pkg):

@@ -39,7 +39,8 @@ def error_of(value: Any) -> WippyError:
     if isinstance(value, WippyError):
         if value.kind:
             return value
-        return WippyError(value.message, "Internal", value.retryable, value.details, value)
+        return WippyError(value.message, "Internal", value.retryable, value.details,
+                          value.cause)
     text = value if type(value) is str else ops.tostring_basic(value)
     return WippyError(text, "Internal", None)
 

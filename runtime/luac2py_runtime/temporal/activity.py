@@ -29,7 +29,7 @@ import temporalio.exceptions
 
 from ..modules.errors import WippyError
 from ..modules.payload import EncodingError, lua_to_py, py_to_lua
-from .backend import wippy_application_error
+from .failures import wippy_application_error
 from .interceptors import activity_context
 
 # run(Lua arguments, ctx values) -> (first result as a Lua value, None) or (None, error)
