@@ -80,20 +80,27 @@ def compiled_package() -> Any:
         sys.path.insert(0, d)
         _compiled_pkg = importlib.import_module(name)
     if _compiled_pkg is None:
-        from luac2py import diagnostics as D
-        from luac2py.project import build
-
-        BUILD_DIR = Path(tempfile.mkdtemp(prefix="luac2py-bench-"))
-        name = f"bench_compiled_{uuid.uuid4().hex[:8]}"
-        reporter = D.Reporter()
-        build(ROOT / "bench" / "workloads", BUILD_DIR / name, reporter)
-        errors = [str(d) for d in reporter.diagnostics if d.severity == "error"]
-        if errors:
-            raise RuntimeError(f"luac2py build of bench/workloads failed: {errors}")
-        sys.path.insert(0, str(BUILD_DIR))
-        _compiled_pkg = importlib.import_module(name)
-        os.environ["BENCH_COMPILED_PKG"] = f"{BUILD_DIR}:{name}"  # for subprocesses
+        _compiled_pkg = build_package(ROOT / "bench" / "workloads")
+        BUILD_DIR = Path(_compiled_pkg.__file__).parent.parent
+        # for subprocesses
+        os.environ["BENCH_COMPILED_PKG"] = f"{BUILD_DIR}:{_compiled_pkg.__name__}"
     return _compiled_pkg
+
+
+def build_package(src: Path) -> Any:
+    """A project compiled by luac2py into a fresh temporary package, imported."""
+    from luac2py import diagnostics as D
+    from luac2py.project import build
+
+    out = Path(tempfile.mkdtemp(prefix="luac2py-bench-"))
+    name = f"bench_{src.name}_{uuid.uuid4().hex[:8]}"
+    reporter = D.Reporter()
+    build(src, out / name, reporter)
+    errors = [str(d) for d in reporter.diagnostics if d.severity == "error"]
+    if errors:
+        raise RuntimeError(f"luac2py build of {src} failed: {errors}")
+    sys.path.insert(0, str(out))
+    return importlib.import_module(name)
 
 
 @dataclass(frozen=True)

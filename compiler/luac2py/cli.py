@@ -7,6 +7,8 @@
     luac2py worker SRC [--worker ID]... [--activities MODULE]... [--address HOST:PORT]
                 [--namespace NS] [--tls] [--tls-cert F --tls-key F] [--tls-ca F] [--api-key K]
     luac2py replay SRC HISTORY.json... [--workflow-id ID [--address ...]]
+    luac2py call SRC ENTRY [--input JSON]... [--activities MODULE]... [--time-skipping]
+                [--address HOST:PORT] [--namespace NS]
     luac2py exec FILE.lua [ARGS...]
 
 See docs/commands.md.
@@ -123,7 +125,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_diagnostics(reporter)
     if reporter.has_errors:
         return 1
-    print(f"built {len(proj.workflows)} workflow(s) into {args.output} "
+    fns = f" and {len(proj.functions)} function(s)" if proj.functions else ""
+    print(f"built {len(proj.workflows)} workflow(s){fns} into {args.output} "
           f"({proj.compiled} module(s) compiled, {proj.reused} unchanged)", file=sys.stderr)
     return 0
 
@@ -171,10 +174,27 @@ def cmd_exec(args: argparse.Namespace) -> int:
     return run_script(c.text, str(path), [a for a in args.args])
 
 
-def _load_activities(modules: list[str] | None) -> list[Any]:
-    from luac2py_runtime.temporal.runner import load_activities
+def _load_activities(modules: list[str] | None, pkg: Any = None) -> list[Any]:
+    """The Python activities of ``--activities`` modules; ``ActivityConflict`` when one has
+    the type of a Lua activity of ``pkg``."""
+    from luac2py_runtime.temporal.runner import check_activities, load_activities
 
-    return load_activities(modules or [])
+    acts = load_activities(modules or [])
+    if pkg is not None:
+        check_activities(pkg, acts)
+    return acts
+
+
+def _activities_or_error(modules: list[str] | None, pkg: Any) -> list[Any] | None:
+    from luac2py_runtime.temporal.activity import ActivityConflict
+
+    try:
+        return _load_activities(modules, pkg)
+    except ImportError as e:
+        print(f"error: cannot import activities module: {e}", file=sys.stderr)
+    except ActivityConflict as e:
+        print(f"error: {e}", file=sys.stderr)
+    return None
 
 
 class _Built:
@@ -241,6 +261,15 @@ class _Built:
     def cleanup(self) -> None:
         if self.tmp is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _build(src: Path, out: str | None, name: str | None = None) -> _Built | None:
+    """The project built and imported (None after reporting its errors)."""
+    built = _Built(src, out, name=name)
+    if not built.build():
+        built.cleanup()
+        return None
+    return built
 
 
 def _cache_dir(src: Path, name: str | None) -> Path:
@@ -315,30 +344,22 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("error: --no-worker needs a cluster where a worker runs: give --address (or set "
               "TEMPORAL_ADDRESS)", file=sys.stderr)
         return 2
-    built = _Built(src, args.build_dir, name=(args.workflow or f"local:{src.stem}")
+    built = _build(src, args.build_dir, name=(args.workflow or f"local:{src.stem}")
                    if src.is_file() else None)
-    if not built.build():
-        built.cleanup()
+    if built is None:
         return 1
     wf = _pick_workflow(built.proj, args.workflow, src)
     if wf is None:
         built.cleanup()
         return 2
-    inputs = []
-    for raw in args.input or []:
-        try:
-            inputs.append(json.loads(raw))
-        except json.JSONDecodeError as e:
-            print(f"error: --input {raw!r} is not JSON: {e}", file=sys.stderr)
-            built.cleanup()
-            return 2
-    try:
-        activities = _load_activities(args.activities)
-    except ImportError as e:
-        print(f"error: cannot import activities module {args.activities}: {e}", file=sys.stderr)
+    inputs = _inputs(args.input)
+    if inputs is None:
         built.cleanup()
         return 2
     pkg = built.import_package()
+    activities = _activities_or_error(args.activities, pkg)
+    if activities is None:
+        return _exit_hard(2, built)
     from luac2py_runtime.temporal.runner import ConfigError, resolve_connection, run_workflow
 
     entry = _worker_entry_of(built.proj, wf["name"])
@@ -403,17 +424,13 @@ def cmd_worker(args: argparse.Namespace) -> int:
     src = _src_or_error(args.src)
     if src is None:
         return 2
-    built = _Built(src, args.build_dir)
-    if not built.build():
-        built.cleanup()
+    built = _build(src, args.build_dir)
+    if built is None:
         return 1
-    try:
-        activities = _load_activities(args.activities)
-    except ImportError as e:
-        print(f"error: cannot import activities module: {e}", file=sys.stderr)
-        built.cleanup()
-        return 2
     pkg = built.import_package()
+    activities = _activities_or_error(args.activities, pkg)
+    if activities is None:
+        return _exit_hard(2, built)
     from luac2py_runtime.temporal.runner import ConfigError, plan_workers, serve
 
     try:
@@ -423,10 +440,60 @@ def cmd_worker(args: argparse.Namespace) -> int:
         print(f"error: {e}", file=sys.stderr)
         return _exit_hard(2, built)
     if not plans:
-        print(f"error: {src}: no workflows to serve", file=sys.stderr)
+        print(f"error: {src}: no workflows or Lua activities to serve", file=sys.stderr)
         return _exit_hard(2, built)
     return _run_async(serve(pkg, plans, activities, sandboxed=args.sandboxed), built,
                       interrupted=0, what="worker failed: ")
+
+
+def cmd_call(args: argparse.Namespace) -> int:
+    _setup_logging()
+    src = _src_or_error(args.src)
+    if src is None:
+        return 2
+    if src.is_file():
+        print(f"error: {src}: a single .lua file is compiled as a workflow; `luac2py call` "
+              "runs a function.lua entry of a registry folder", file=sys.stderr)
+        return 2
+    built = _build(src, args.build_dir)
+    if built is None:
+        return 1
+    pkg = built.import_package()
+    if args.entry not in pkg.FUNCTION_MODULES:
+        print(f"error: {_not_a_function(built.proj, args.entry, src)}", file=sys.stderr)
+        return _exit_hard(2, built)
+    inputs = _inputs(args.input)
+    if inputs is None:
+        return _exit_hard(2, built)
+    activities = _activities_or_error(args.activities, pkg)
+    if activities is None:
+        return _exit_hard(2, built)
+    from luac2py_runtime.host.functions import call_entry
+    from luac2py_runtime.temporal.runner import ConfigError, resolve_connection
+
+    connection = None
+    if args.address or (not args.time_skipping and _wants_cluster(args)):
+        try:
+            connection = resolve_connection(None, **_conn_flags(args))
+        except ConfigError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return _exit_hard(2, built)
+    return _run_async(call_entry(
+        pkg, args.entry, inputs, connection=connection, activities=activities,
+        time_skipping=args.time_skipping, namespace=args.namespace or "default",
+        ui_port=args.ui_port), built, interrupted=130)
+
+
+def _not_a_function(proj: Any, entry: str, src: Path) -> str:
+    reg = getattr(proj, "registry", None)
+    e = reg.entries.get(entry) if reg is not None else None
+    if e is not None and e.kind == "workflow.lua":
+        return (f"'{entry}' is a workflow.lua entry, not a function: run it with "
+                f"`luac2py run {src} --workflow {entry}`")
+    if e is not None:
+        return f"'{entry}' is a {e.kind} entry, not a function.lua entry"
+    have = ", ".join(sorted(f["entry"] for f in proj.functions)) or "none"
+    return f"no function entry '{entry}' in {src} (have: {have})"
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
@@ -438,9 +505,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if not args.histories and not args.workflow_id:
         print("error: give HISTORY.json files or --workflow-id", file=sys.stderr)
         return 2
-    built = _Built(src, args.build_dir)
-    if not built.build():
-        built.cleanup()
+    built = _build(src, args.build_dir)
+    if built is None:
         return 1
     pkg = built.import_package()
     from luac2py_runtime.temporal.replay import iter_lines, load_history, replay
@@ -487,6 +553,29 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return _exit_hard(1 if bad else 0, built)
 
 
+def _add_run_flags(p: argparse.ArgumentParser, what: str) -> None:
+    """The flags `run` and `call` share."""
+    p.add_argument("--input", action="append", help=f"one JSON value per {what} argument")
+    p.add_argument("--activities", action="append", help="Python module with activities")
+    p.add_argument("--time-skipping", action="store_true",
+                   help="use the time-skipping test server instead of the dev server")
+    p.add_argument("--ui-port", type=int, help="web UI port of the dev server (default: free)")
+    p.add_argument("--build-dir", help="build into this folder (default: a per-project folder "
+                   "under $LUAC2PY_CACHE_DIR or ~/.cache/luac2py)")
+
+
+def _inputs(raw: list[str] | None) -> list[Any] | None:
+    """The ``--input`` values (None after reporting one that is not JSON)."""
+    out = []
+    for text in raw or []:
+        try:
+            out.append(json.loads(text))
+        except json.JSONDecodeError as e:
+            print(f"error: --input {text!r} is not JSON: {e}", file=sys.stderr)
+            return None
+    return out
+
+
 def _add_connection_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("connection (flags > TEMPORAL_* env vars > temporal.client entry "
                              "> localhost:7233)")
@@ -524,20 +613,22 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("src")
     r.add_argument("--workflow", help="workflow type or entry ID (needed when there are "
                    "several)")
-    r.add_argument("--input", action="append", help="one JSON value per workflow argument")
-    r.add_argument("--activities", action="append", help="Python module with activities")
-    r.add_argument("--time-skipping", action="store_true",
-                   help="use the time-skipping test server instead of the dev server")
+    _add_run_flags(r, "workflow")
     r.add_argument("--task-queue", help="override the worker entry's task queue")
     r.add_argument("--workflow-id", help="workflow ID (default: a fresh one)")
     r.add_argument("--no-worker", action="store_true",
                    help="only start the workflow (a `luac2py worker` serves it)")
-    r.add_argument("--ui-port", type=int, help="web UI port of the dev server (default: free)")
-    r.add_argument("--build-dir", help="build into this folder (default: a per-project folder "
-                   "under $LUAC2PY_CACHE_DIR or ~/.cache/luac2py)")
     _add_connection_flags(r)
     r.set_defaults(fn=cmd_run)
-    w = sub.add_parser("worker", help="serve the project's workflows (and Python activities)")
+    cl = sub.add_parser("call", help="run a function.lua entry as a host process and print "
+                        "its result")
+    cl.add_argument("src")
+    cl.add_argument("entry", help="the function.lua entry ID (ns:name)")
+    _add_run_flags(cl, "function")
+    _add_connection_flags(cl)
+    cl.set_defaults(fn=cmd_call)
+    w = sub.add_parser("worker", help="serve the project's workflows and activities (Lua and "
+                       "Python)")
     w.add_argument("src")
     w.add_argument("--worker", action="append",
                    help="temporal.worker entry to serve (default: all of them)")

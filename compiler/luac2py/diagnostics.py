@@ -115,6 +115,12 @@ def forbidden_call(file: str, line: int, col: int, name: str, why: str) -> Diagn
     )
 
 
+def unavailable_in_function(file: str, line: int, col: int, name: str, why: str) -> Diagnostic:
+    return Diagnostic(
+        "L2P106", "error", f"'{name}' is not available in a function: {why}", file, line, col
+    )
+
+
 def module_not_allowed(file: str, line: int, col: int, name: str) -> Diagnostic:
     return Diagnostic(
         "L2P102",

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from . import diagnostics as D
 
 if TYPE_CHECKING:
-    from .emit.module import WorkflowSpec
+    from .emit.module import FunctionSpec, WorkflowSpec
     from .semantics.analysis import LibrarySummary, Unit
 
 
@@ -50,7 +50,9 @@ def compile_chunk(
     allowed_modules: frozenset[str] | None = None,
     libraries: dict[str, LibrarySummary] | None = None,
     workflow: WorkflowSpec | None = None,
+    function: FunctionSpec | None = None,
     in_workflow: bool = True,
+    in_function: bool = False,
     library: bool = False,
     fmt: bool = True,
 ) -> Compiled | None:
@@ -70,6 +72,7 @@ def compile_chunk(
         allowed_modules=allowed_modules,
         libraries=libraries or {},
         in_workflow=in_workflow,
+        in_function=in_function,
         library=library,
     )
     before = len(reporter.diagnostics)
@@ -86,6 +89,7 @@ def compile_chunk(
             chunk_name=chunk_name or os.path.basename(filename),
             source=source,
             workflow=workflow,
+            function=function,
             fmt=fmt,
         )
         compile(text, filename + ".py", "exec")
@@ -149,10 +153,10 @@ def write_package_atomically(outdir: Path, files: dict[str, str]) -> None:
         raise
 
 
-def package_init(workflows: list[dict[str, str]], workers: list[dict[str, Any]],
-                 clients: dict[str, dict[str, Any]]) -> str:
+def package_init(workflows: list[dict[str, str]], functions: list[dict[str, Any]],
+                 workers: list[dict[str, Any]], clients: dict[str, dict[str, Any]]) -> str:
     from .emit.module import render
     from .semantics.catalog import RUNTIME_INTERFACE
 
-    return render("package_init.py.j2", workflows=workflows, workers=workers, clients=clients,
-                  interface=RUNTIME_INTERFACE)
+    return render("package_init.py.j2", workflows=workflows, functions=functions,
+                  workers=workers, clients=clients, interface=RUNTIME_INTERFACE)

@@ -55,6 +55,8 @@ def class_name(entry_id: str) -> str:
 class Project:
     files: dict[str, str] = field(default_factory=dict)
     workflows: list[dict[str, str]] = field(default_factory=list)
+    # function.lua entries: {"entry", "module", "source", "worker" (activity worker or None)}
+    functions: list[dict[str, Any]] = field(default_factory=list)
     workers: list[dict[str, Any]] = field(default_factory=list)
     clients: dict[str, dict[str, Any]] = field(default_factory=dict)
     registry: Registry | None = None
@@ -271,10 +273,17 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
         return proj
     lib_entries = library_order(reg, D.Reporter())
     wf_entries = sorted(reg.of_kind("workflow.lua"), key=lambda e: e.id)
+    fn_entries = sorted(reg.of_kind("function.lua"), key=lambda e: e.id)
     taken: set[str] = set()
     lib_mods = _unique_modules([e.id for e in lib_entries], "lib_", taken)
     wf_mods = _unique_modules([e.id for e in wf_entries], "", taken)
-    b = _Builder(proj, reporter, fmt, cache, progress, len(lib_entries) + len(wf_entries))
+    fn_mods = _unique_modules([e.id for e in fn_entries], "fn_", taken)
+    b = _Builder(proj, reporter, fmt, cache, progress,
+                 len(lib_entries) + len(wf_entries) + len(fn_entries))
+    # a library is held to the workflow rules when a workflow reaches it, to the function
+    # rules when only functions do (and to the workflow rules when nothing imports it)
+    in_workflows = {t for e in wf_entries for _, t, _ in _closure(library_imports(e), reg)}
+    in_functions = {t for e in fn_entries for _, t, _ in _closure(library_imports(e), reg)}
 
     # library entry id -> (python module, exports_async)
     libs: dict[str, tuple[str, bool]] = {}
@@ -294,9 +303,10 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
         summaries = {a: libs[t] for a, t in imports.items()}
         display = _display(path)
         allowed = _modules(e)
+        rules = "function" if e.id in in_functions and e.id not in in_workflows else "workflow"
 
         def compile_lib(src: str = src, display: str = display, path: Path = path,
-                        allowed: frozenset[str] = allowed,
+                        allowed: frozenset[str] = allowed, rules: str = rules,
                         summaries: dict[str, tuple[str, bool]] = summaries) -> Any:
             from .driver import compile_chunk
             from .semantics.analysis import LibrarySummary
@@ -304,11 +314,13 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
             return compile_chunk(
                 src, display, reporter, chunk_name=path.name, allowed_modules=allowed,
                 libraries={a: LibrarySummary(a, m, ea) for a, (m, ea) in summaries.items()},
+                in_workflow=rules == "workflow", in_function=rules == "function",
                 library=True, fmt=fmt)
 
         r = b.module(mod + ".py", e.id, {
             "kind": "library", "source": src, "file": display, "chunk": path.name,
-            "modules": sorted(allowed), "libraries": summaries, "fmt": fmt}, compile_lib)
+            "modules": sorted(allowed), "libraries": summaries, "rules": rules, "fmt": fmt},
+            compile_lib)
         if r is None:
             continue
         exports_async = (r[1].get("exports_async") if isinstance(r[1], dict)
@@ -319,18 +331,18 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
         if io_req:
             lib_io[e.id] = (display, [tuple(x) for x in io_req])
 
-    for e in wf_entries:
+    for e in wf_entries + fn_entries:
+        is_wf = e.kind == "workflow.lua"
         path = e.source_path()
         assert path is not None
         src = _read_source(path, reporter, e)
         if src is None:
             continue
-        wf_name = str(e.meta("temporal", "workflow", "name") or e.id)
         direct = library_imports(e)
         if any(t not in libs for t in direct.values()):
             continue  # an imported library failed to compile: already reported
         # the runtime resolves require(alias) per execution, so every library reachable from
-        # the workflow is registered under its alias: an alias must mean one library
+        # the entry is registered under its alias: an alias must mean one library
         aliases: dict[str, str] = {}
         conflict = False
         for alias, tid, via in _closure(direct, reg):
@@ -339,41 +351,56 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
                     str(e.file), e.line,
                     f"entry '{e.id}': import alias '{alias}' names both '{aliases[alias]}' and "
                     f"'{tid}' (imported by '{via or e.id}'); luac2py needs one library per alias "
-                    "among a workflow's imports", "L2P213"))
+                    "among an entry's imports", "L2P213"))
                 conflict = True
         if conflict or any(t not in libs for t in aliases.values()):
             continue
-        _check_library_io(e.id, aliases.values(), lib_io, reported, reporter)
+        if is_wf:
+            _check_library_io(e.id, aliases.values(), lib_io, reported, reporter)
         summaries = {a: libs[t] for a, t in direct.items()}
         spec_libs = {a: libs[t][0] for a, t in sorted(aliases.items())}
-        mod = wf_mods[e.id]
-        cls = class_name(e.id)
         method = str(e.data.get("method") or "main")
         display = _display(path)
         allowed = _modules(e)
+        if is_wf:
+            name = str(e.meta("temporal", "workflow", "name") or e.id)
+            mod, cls = wf_mods[e.id], class_name(e.id)
+        else:
+            name, mod, cls = e.id, fn_mods[e.id], ""
 
-        def compile_wf(src: str = src, display: str = display, path: Path = path,
-                       allowed: frozenset[str] = allowed, wf_name: str = wf_name,
-                       cls: str = cls, method: str = method,
-                       summaries: dict[str, tuple[str, bool]] = summaries,
-                       spec_libs: dict[str, str] = spec_libs) -> Any:
+        def compile_entry(src: str = src, display: str = display, path: Path = path,
+                          allowed: frozenset[str] = allowed, name: str = name,
+                          cls: str = cls, method: str = method, is_wf: bool = is_wf,
+                          summaries: dict[str, tuple[str, bool]] = summaries,
+                          spec_libs: dict[str, str] = spec_libs) -> Any:
             from .driver import compile_chunk
-            from .emit.module import WorkflowSpec
+            from .emit.module import FunctionSpec, WorkflowSpec
             from .semantics.analysis import LibrarySummary
 
-            spec = WorkflowSpec(name=wf_name, cls=cls, method=method, libraries=spec_libs)
+            libraries = {a: LibrarySummary(a, m, ea) for a, (m, ea) in summaries.items()}
+            if is_wf:
+                spec = WorkflowSpec(name=name, cls=cls, method=method, libraries=spec_libs)
+                return compile_chunk(
+                    src, display, reporter, chunk_name=path.name, allowed_modules=allowed,
+                    libraries=libraries, workflow=spec, fmt=fmt)
+            fspec = FunctionSpec(method=method, libraries=spec_libs)
             return compile_chunk(
                 src, display, reporter, chunk_name=path.name, allowed_modules=allowed,
-                libraries={a: LibrarySummary(a, m, ea) for a, (m, ea) in summaries.items()},
-                workflow=spec, fmt=fmt)
+                libraries=libraries, function=fspec, in_workflow=False, in_function=True,
+                fmt=fmt)
 
-        r = b.module(mod + ".py", e.id, {
-            "kind": "workflow", "source": src, "file": display, "chunk": path.name,
-            "modules": sorted(allowed), "libraries": summaries, "spec_libraries": spec_libs,
-            "name": wf_name, "cls": cls, "method": method, "fmt": fmt}, compile_wf)
+        key = {"kind": "workflow" if is_wf else "function", "source": src, "file": display,
+               "chunk": path.name, "modules": sorted(allowed), "libraries": summaries,
+               "spec_libraries": spec_libs, "name": name, "cls": cls, "method": method,
+               "fmt": fmt}
+        r = b.module(mod + ".py", e.id, key, compile_entry)
         if r is None:
             continue
-        proj.workflows.append({"name": wf_name, "module": mod, "cls": cls, "entry": e.id})
+        if is_wf:
+            proj.workflows.append({"name": name, "module": mod, "cls": cls, "entry": e.id})
+        else:
+            proj.functions.append({"entry": e.id, "module": mod, "source": path.name,
+                                   "worker": _activity_worker_of(e)})
 
     clients: dict[str, Entry] = {c.id: c for c in reg.of_kind("temporal.client")}
     for w in sorted(reg.of_kind("temporal.worker"), key=lambda e: e.id):
@@ -389,6 +416,7 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
             "task_queue": prefix + str(w.data.get("task_queue") or w.id),
             "client": cid,
             "workflows": names,
+            "activities": [f["entry"] for f in proj.functions if f["worker"] == w.id],
             "worker_options": dict(w.data.get("worker_options") or {}),
         })
     for cid in sorted(clients):
@@ -420,6 +448,12 @@ def _worker_of(e: Entry) -> str | None:
     return e.ref(str(w)) if w else None
 
 
+def _activity_worker_of(e: Entry) -> str | None:
+    """The worker entry that serves a function as an activity (type = its entry ID)."""
+    w = e.meta("temporal", "activity", "worker")
+    return e.ref(str(w)) if w else None
+
+
 def _modules(e: Entry) -> frozenset[str]:
     mods = e.data.get("modules") or []
     return frozenset(str(m) for m in mods) if isinstance(mods, list) else frozenset()
@@ -442,15 +476,15 @@ def compile_project(src: Path, reporter: D.Reporter, name: str | None = None,
 
 
 def _package_init(proj: Project, cache: ModuleCache) -> str:
-    key = _key(kind="init", workflows=proj.workflows, workers=proj.workers,
-               clients=proj.clients)
+    key = _key(kind="init", workflows=proj.workflows, functions=proj.functions,
+               workers=proj.workers, clients=proj.clients)
     hit = cache.lookup("__init__.py", key)
     if hit is not None:
         proj.cache["__init__.py"] = hit[1]
         return hit[0]
     from .driver import package_init
 
-    text = package_init(proj.workflows, proj.workers, proj.clients)
+    text = package_init(proj.workflows, proj.functions, proj.workers, proj.clients)
     proj.cache["__init__.py"] = _record(key, text, [])
     return text
 

@@ -5,7 +5,7 @@ Codes: L2P200 no registry file, L2P202 invalid YAML, L2P203 malformed file or en
 duplicate entry ID, L2P205 entry without source, L2P206 source file not found (or unreadable),
 L2P207 unknown worker, L2P208 unknown library in ``imports``, L2P209 unknown client, L2P210
 cycle among library imports, L2P211 worker without ``task_queue``, L2P212 (warning)
-``function.lua`` activities are not compiled.
+``meta.temporal.activity`` without a ``worker`` (not an activity, as in Wippy).
 """
 
 from __future__ import annotations
@@ -259,11 +259,18 @@ def validate(reg: Registry, reporter: D.Reporter) -> None:
                 reporter.add(D.registry_error(
                     rel, e.line, f"entry '{e.id}': meta.temporal.workflow.name must be a "
                     "non-empty string", "L2P203"))
-        if e.kind == "function.lua" and e.meta("temporal", "activity", "worker") is not None:
-            reporter.add(D.registry_error(
-                rel, e.line, f"entry '{e.id}': Lua activities (function.lua) are not compiled "
-                "by luac2py; serve this activity from Python (--activities)", "L2P212",
-                severity="warning"))
+        if e.kind == "function.lua" and e.meta("temporal", "activity") is not None:
+            w = e.meta("temporal", "activity", "worker")
+            if w is None:
+                # Wippy's activity listener skips such entries: a plain function, say so
+                reporter.add(D.registry_error(
+                    rel, e.line, f"entry '{e.id}': meta.temporal.activity has no 'worker': "
+                    "the function is not registered as an activity", "L2P212",
+                    severity="warning"))
+            elif e.ref(str(w)) not in reg.entries or (
+                    reg.entries[e.ref(str(w))].kind != "temporal.worker"):
+                reporter.add(D.registry_error(
+                    rel, e.line, f"entry '{e.id}': unknown worker '{w}'", "L2P207"))
         if e.kind == "temporal.worker":
             c = e.data.get("client")
             if c is not None:

@@ -1,5 +1,6 @@
 """The host API (luac2py_runtime.host): process operations from Python code that is not a
-workflow, against samples/processes."""
+workflow, and from Lua code that is not a workflow (a function.lua entry run as a host
+process, as `luac2py call` runs it), against samples/processes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from typing import Any
 import pytest
 from luac2py_runtime import new_worker
 from luac2py_runtime.host import EXIT, LINK_DOWN, Host, LinkDownError, ProcessError
+from luac2py_runtime.host.backend import HostBackend
+from luac2py_runtime.host.functions import run_function
+from luac2py_runtime.modules.payload import lua_to_py, py_to_lua
 from temporalio.client import WorkflowFailureError
 
 from samples.processes import activities
@@ -447,3 +451,49 @@ def test_spawners_are_immutable(own_ts_server):
     with pytest.raises(ProcessError, match="^topic may not start with '@'$") as e:
         host.with_message("@outbox")
     assert (e.value.kind, e.value.retryable) == ("Invalid", False)
+
+
+# -- a Lua host process: a function.lua entry run outside workflows (`luac2py call`) --------
+
+
+def call_function(server: Any, pkg: Any, entry: str, *args: Any) -> tuple[Any, Any]:
+    async def go() -> Any:
+        client = server.client
+        async with pkg.new_worker(client, "app:worker", activities.ALL):
+            backend = HostBackend(pkg, client, name=entry)
+            value, err = await run_function(pkg, entry, [py_to_lua(a) for a in args], backend)
+        return lua_to_py(value), err
+
+    return server.run(go())
+
+
+def test_supervisor_spawns_messages_links_terminates(dev_server, pkg):
+    out, err = call_function(dev_server, pkg, "app:supervisor", {"name": "sup"})
+    assert err is None, err
+    # its own PID, parsed by another function called in-process
+    assert out["me"]["node"] == "host" and out["me"]["host"] == "app:supervisor"
+    # spawn_monitored: messages in, a reply out, then EXIT with the workflow's result
+    assert out["exit"] == {"kind": "pid.exit", "from_counter": True, "reply": 3,
+                           "result": {"counter": 6, "initial": 1, "seen": [2, 3]}}
+    # a workflow's process.send to the host process reaches its inbox
+    assert out["ping"] == {"topic": "ping", "from_pinger": True}
+    # link + terminate, links trapped: LINK_DOWN
+    assert out["link_down"] == {"kind": "pid.link.down", "from_linked": True,
+                                "error_kind": "Canceled"}
+    # a real terminate of a monitored workflow: EXIT with a Canceled error
+    assert out["terminated"] == {"kind": "pid.exit", "from_third": True,
+                                 "error_kind": "Canceled", "error": "workflow terminated"}
+    # cancel: a cancellation request, the workflow ends Canceled; unmonitor: no EXIT (the
+    # next event is a later workflow's)
+    assert out["canceled"] == {"kind": "pid.exit", "from_canceled": True,
+                               "error_kind": "Canceled"}
+    assert out["after_unmonitor"] == "marker"
+    assert out["hello"] == {"greeting": "hello sup"}
+
+
+def test_a_link_without_trap_links_ends_the_process(dev_server, pkg):
+    value, err = call_function(dev_server, pkg, "app:link_without_trap")
+    assert value is None
+    assert err.kind == "Canceled"
+    assert err.message.startswith("linked process {temporal@app:worker|")
+    assert err.message.endswith("} went down: workflow terminated")

@@ -217,15 +217,93 @@ def test_conflicting_aliases_in_import_closure(tmp_path):
     assert "alias 'u'" in d.message
 
 
-def test_function_lua_activity_warns(tmp_path):
+def test_function_lua_activity_compiles(tmp_path):
     root = write_project(tmp_path, {"f.lua": WF, "_index.yaml": _index("app", WORKER + """
   - name: f
     kind: function.lua
     source: file://f.lua
     meta: {temporal: {activity: {worker: worker}}}
 """)})
+    assert _check(root) == []
+    pkg = build_package(root, tmp_path)
+    assert pkg.FUNCTION_MODULES == {"app:f": ("fn_app_f", "f.lua", "app:worker")}
+    assert pkg.WORKER_ENTRIES["app:worker"]["activities"] == ["app:f"]
+
+
+def test_activity_meta_without_worker_warns(tmp_path):
+    # Wippy's activity listener skips it: a plain function, not an activity
+    root = write_project(tmp_path, {"f.lua": WF, "_index.yaml": _index("app", WORKER + """
+  - name: f
+    kind: function.lua
+    source: file://f.lua
+    meta: {temporal: {activity: {local: true}}}
+""")})
     diags = _check(root)
-    assert [(d.code, d.severity) for d in diags] == [("L2P212", "warning")]
+    assert [(d.code, d.severity, d.line) for d in diags] == [("L2P212", "warning", 9)]
+    assert "no 'worker'" in diags[0].message
+    pkg = build_package(root, tmp_path)
+    assert pkg.FUNCTION_MODULES["app:f"][2] is None
+
+
+def test_activity_of_an_unknown_worker(tmp_path):
+    root = write_project(tmp_path, {"f.lua": WF, "_index.yaml": _index("app", WORKER + """
+  - name: f
+    kind: function.lua
+    source: file://f.lua
+    meta: {temporal: {activity: {worker: nope}}}
+""")})
+    d = _one(root, "L2P207")
+    assert d.line == 9 and "entry 'app:f': unknown worker 'nope'" in d.message
+
+
+FN_USES = """local time = require("time")
+local http = require("no_such_module")
+local function main(x)
+  local f = io.open("x")
+  return os.getenv("HOME"), os.time()
+end
+return main
+"""
+
+
+def test_function_checks_at_the_lua_line(tmp_path):
+    root = write_project(tmp_path, {"f.lua": FN_USES, "_index.yaml": _index("app", """
+  - name: f
+    kind: function.lua
+    source: file://f.lua
+    modules: [time]
+""")})
+    got = [(d.code, d.line, d.col) for d in _errors(root)]
+    # an unknown module as in a workflow; io and os.getenv do not exist in Wippy's Lua
+    # (L2P106, with a hint), os.time is the real clock: no error
+    assert got == [("L2P106", 4, 13), ("L2P106", 5, 12), ("L2P103", 2, 21)], got
+    msgs = {d.code + str(d.line): d.message for d in _errors(root)}
+    assert "'os.getenv' is not available in a function: use the env module" in msgs["L2P1065"]
+
+
+def test_library_rules_follow_its_importers(tmp_path):
+    lib = "local M = {}\nfunction M.t() return os.getenv('X') end\nreturn M\n"
+    entries = """
+  - name: lib
+    kind: library.lua
+    source: file://lib.lua
+  - name: f
+    kind: function.lua
+    source: file://f.lua
+    imports: {lib: lib}
+"""
+    wf = """
+  - name: wf
+    kind: workflow.lua
+    source: file://f.lua
+    imports: {lib: lib}
+"""
+    fn_only = write_project(tmp_path, {"f.lua": WF, "lib.lua": lib,
+                                       "_index.yaml": _index("app", entries)})
+    assert [d.code for d in _errors(fn_only)] == ["L2P106"]
+    both = write_project(tmp_path, {"f.lua": WF, "lib.lua": lib,
+                                    "_index.yaml": _index("app", entries + wf)})
+    assert [d.code for d in _errors(both)] == ["L2P101"]
 
 
 def test_registry_errors_through_the_cli(tmp_path):
@@ -323,7 +401,8 @@ def test_namespaces_references_and_package(tmp_path):
     assert pkg.WORKER_ENTRIES["app.a:worker"]["client"] == "common:temporal"
     assert pkg.WORKER_ENTRIES["app.a:worker"]["workflows"] == ["app.a:hello", "twice.v1"]
     assert pkg.WORKER_ENTRIES["app.b:worker"] == {
-        "task_queue": "bq", "client": None, "workflows": ["app.b:plain"], "worker_options": {}}
+        "task_queue": "bq", "client": None, "workflows": ["app.b:plain"], "activities": [],
+        "worker_options": {}}
     assert pkg.CLIENT_ENTRIES["common:temporal"]["namespace"] == "prod"
     import temporalio.workflow
 

@@ -57,6 +57,15 @@ class WorkflowSpec:
     libraries: dict[str, str]  # alias -> python module (relative)
 
 
+@dataclass
+class FunctionSpec:
+    """A function.lua entry: its module exposes the chunk, the entry point's name and the
+    libraries to register per call (the runtime runs it as an activity or a host process)."""
+
+    method: str
+    libraries: dict[str, str]  # alias -> python module (relative)
+
+
 def import_lines(imports: dict[tuple[str, str], str]) -> list[str]:
     by_mod: dict[str, list[str]] = {}
     for (mod, attr), alias in sorted(imports.items()):
@@ -128,6 +137,7 @@ def emit_module(
     chunk_name: str,
     source: str,
     workflow: WorkflowSpec | None,
+    function: FunctionSpec | None = None,
     fmt: bool = True,
 ) -> str:
     chunk_code = unparse_with_markers(chunk_def, source.splitlines())
@@ -138,6 +148,7 @@ def emit_module(
         chunk_code=chunk_code,
         imports=import_lines(imports),
         workflow=workflow,
+        function=function,
     )
     if fmt:
         text = format_code(text)

@@ -73,6 +73,7 @@ class Unit:
     allowed_modules: frozenset[str] | None = None  # None: every module allowed
     libraries: dict[str, LibrarySummary] = field(default_factory=dict)
     in_workflow: bool = True
+    in_function: bool = False  # a function.lua entry (or a library only functions import)
     library: bool = False  # a library.lua: workflow-only rules are checked by its importers
     # require() of modules a workflow may not use: (name, line, col), for the importers of
     # a library (project.py)
@@ -368,12 +369,16 @@ def _check(unit: Unit) -> None:
     rep = unit.reporter
     f = unit.filename
     res = unit.res
-    if unit.in_workflow:
+    rules, report = (
+        (C.FORBIDDEN, D.forbidden_call) if unit.in_workflow
+        else (C.FUNCTION_FORBIDDEN, D.unavailable_in_function) if unit.in_function
+        else (None, None))
+    if rules is not None and report is not None:
         for name, nodes in res.global_reads.items():
-            if name in C.FORBIDDEN and name not in res.global_writes:
+            if name in rules and name not in res.global_writes:
                 for n in nodes:
                     line, col = lua_pos(n)
-                    rep.add(D.forbidden_call(f, line, col, name, C.FORBIDDEN[name]))
+                    rep.add(report(f, line, col, name, rules[name]))
         for n in unit.nodes:
             if (
                 type(n) is A.Index
@@ -384,9 +389,9 @@ def _check(unit: Unit) -> None:
                 and n.notation == A.IndexNotation.DOT
             ):
                 full = "os." + n.idx.id
-                if full in C.FORBIDDEN:
+                if full in rules:
                     line, col = lua_pos(n)
-                    rep.add(D.forbidden_call(f, line, col, full, C.FORBIDDEN[full]))
+                    rep.add(report(f, line, col, full, rules[full]))
     for n in unit.nodes:
         if (
             type(n) is A.Call

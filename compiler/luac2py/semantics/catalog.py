@@ -18,7 +18,7 @@ RT = "luac2py_runtime"
 # imported, so that code built by another compiler version fails with a clear message
 # instead of misbehaving. Raise it with any change the other side must follow; the two
 # constants must be equal (tests/unit/test_catalog.py).
-RUNTIME_INTERFACE = 4
+RUNTIME_INTERFACE = 5
 
 
 @dataclass(frozen=True)
@@ -264,11 +264,15 @@ MODULES: dict[str, dict[str, Member]] = {
         "events": Fn("modules.process:events", needs_ex=True),
         "terminate": Fn("modules.process:terminate", suspends=True, single=False, needs_ex=True),
         "cancel": Fn("modules.process:cancel", suspends=True, single=False, needs_ex=True),
-        "monitor": Fn("modules.process:monitor", single=False, needs_ex=True),
-        "unmonitor": Fn("modules.process:unmonitor", single=False, needs_ex=True),
-        "link": Fn("modules.process:link", single=False, needs_ex=True),
-        "unlink": Fn("modules.process:unlink", single=False, needs_ex=True),
+        "spawn_linked_monitored": Fn(
+            "modules.process:spawn_linked_monitored", suspends=True, single=False, needs_ex=True
+        ),
+        "monitor": Fn("modules.process:monitor", suspends=True, single=False, needs_ex=True),
+        "unmonitor": Fn("modules.process:unmonitor", suspends=True, single=False, needs_ex=True),
+        "link": Fn("modules.process:link", suspends=True, single=False, needs_ex=True),
+        "unlink": Fn("modules.process:unlink", suspends=True, single=False, needs_ex=True),
         "set_options": Fn("modules.process:set_options", needs_ex=True),
+        "get_options": Fn("modules.process:get_options", needs_ex=True),
         "with_options": Fn("modules.process:with_options", needs_ex=True),
         "with_context": Fn("modules.process:with_context", needs_ex=True),
         "upgrade": Fn("modules.process:upgrade", suspends=True, single=False, needs_ex=True),
@@ -296,6 +300,7 @@ SUSPENDING_METHODS = frozenset(
         "spawn",
         "spawn_monitored",
         "spawn_linked",
+        "spawn_linked_monitored",
         "exec",
         "select",
         "wait",
@@ -333,6 +338,30 @@ FORBIDDEN: dict[str, str] = {
     "setfenv": "changing function environments is not supported",
     "getfenv": "reading function environments is not supported",
     "collectgarbage": "garbage collection timing is not deterministic",
+    "module": "Lua 5.1 module() is not supported; return a table",
+}
+
+# What a function (function.lua) cannot use either: Wippy's VM opens no `io` and no `os` library
+# of its own (Wippy provides `os.time/date/clock`, which luac2py serves from the real clock in
+# functions), and has no `load*`, `dofile`, `debug`, `setfenv` ... (notes: golua.md section 10).
+# No determinism rule applies to functions: the rest of the language and every module may be
+# used.
+FUNCTION_FORBIDDEN: dict[str, str] = {
+    "io": "Wippy's Lua has no io library (use the http_client module for HTTP)",
+    "os.execute": "Wippy's Lua cannot run programs",
+    "os.getenv": "use the env module: require('env').get(name)",
+    "os.remove": "Wippy's Lua has no file system access through os",
+    "os.rename": "Wippy's Lua has no file system access through os",
+    "os.exit": "a function cannot exit the process; return from it",
+    "os.tmpname": "Wippy's Lua has no file system access through os",
+    "load": "Wippy's Lua cannot load code at run time",
+    "loadstring": "Wippy's Lua cannot load code at run time",
+    "loadfile": "Wippy's Lua cannot load code at run time",
+    "dofile": "Wippy's Lua cannot load code at run time",
+    "debug": "the debug library is not available",
+    "setfenv": "changing function environments is not supported",
+    "getfenv": "reading function environments is not supported",
+    "collectgarbage": "Wippy's Lua has no collectgarbage",
     "module": "Lua 5.1 module() is not supported; return a table",
 }
 

@@ -742,7 +742,11 @@ class Host:
     async def _monitor(self, pid: str, wid: str, client: temporalio.client.Client) -> None:
         res = await self._result(client.get_workflow_handle(wid))
         self._monitors.pop(wid, None)
-        self._events._put(Event(EXIT, pid, _now(), res))
+        self._event(Event(EXIT, pid, _now(), res))
+
+    def _event(self, event: Event) -> None:
+        """Deliver a process event (a subclass may deliver elsewhere: a Lua host process)."""
+        self._events._put(event)
 
     async def unmonitor(self, pid: str) -> bool:
         t = self._monitors.pop(self._wid(pid), None)
@@ -775,10 +779,15 @@ class Host:
         if res.error is None:
             return
         if self.options.get("trap_links"):
-            self._events._put(Event(LINK_DOWN, pid, _now(), res))
+            self._event(Event(LINK_DOWN, pid, _now(), res))
             return
-        self.failure = LinkDownError(f"linked process {pid} went down: {res.error.message}",
-                                     res.error.kind, res.error.retryable)
+        self._link_failed(LinkDownError(f"linked process {pid} went down: "
+                                        f"{res.error.message}", res.error.kind,
+                                        res.error.retryable))
+
+    def _link_failed(self, failure: LinkDownError) -> None:
+        """A linked workflow went down and links are not trapped: this process fails."""
+        self.failure = failure
         for w in list(self._failure_waiters):
             if not w.done():
                 w.set_result(None)

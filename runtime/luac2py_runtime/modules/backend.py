@@ -114,11 +114,35 @@ class Backend:
     async def send(self, target: str, topic: str, values: Sequence[Any]) -> Any:
         raise self.unavailable("process.send")
 
-    async def spawn(self, sp: Any, wf: str, host: str, args: Sequence[Any], wait: bool) -> Any:
+    async def spawn(self, sp: Any, wf: str, host: str, args: Sequence[Any], wait: bool,
+                    monitor: bool = False, link: bool = False) -> Any:
+        """Start workflow ``wf`` on worker entry ``host`` with the spawner ``sp``'s settings:
+        its PID (``wait``: its result), or ``(None, err)``; ``monitor``/``link`` as
+        ``spawn_monitored``/``spawn_linked`` (a workflow parent gets an EXIT event anyway)."""
         raise self.unavailable("process.spawn")
 
-    async def cancel_process(self, target: str) -> Any:
-        raise self.unavailable("process.terminate/cancel")
+    async def terminate_process(self, target: str) -> Any:
+        raise self.unavailable("process.terminate")
+
+    async def cancel_process(self, target: str, deadline: Any = None) -> Any:
+        """A cancellation request; ``deadline`` (a duration string or milliseconds, Lua
+        values) is when a host terminates what is still running."""
+        raise self.unavailable("process.cancel")
+
+    async def monitor(self, target: str) -> Any:
+        """An EXIT event when ``target`` ends: true or ``(None, err)``."""
+        raise self.unavailable("process.monitor")
+
+    async def unmonitor(self, target: str) -> Any:
+        raise self.unavailable("process.unmonitor")
+
+    async def link(self, target: str) -> Any:
+        """A LINK_DOWN event (with ``trap_links``) or the end of this process when ``target``
+        ends abnormally."""
+        raise self.unavailable("process.link")
+
+    async def unlink(self, target: str) -> Any:
+        raise self.unavailable("process.unlink")
 
     def continue_as_new(self, args: Sequence[Any], workflow: str | None = None) -> None:
         """Continue as new with ``args`` as input, as workflow type ``workflow`` (None: this

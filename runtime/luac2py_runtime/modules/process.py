@@ -243,25 +243,23 @@ def events(ex: Any, *_: Any) -> Channel:
     return ex.backend.mailbox().events
 
 
-def _not_in_workflow(name: str) -> Any:
-    return None, WippyError(f"process.{name}: not supported in workflow context",
-                            "Invalid", False)
+def _watch(name: str) -> Any:
+    """``process.monitor``/``unmonitor``/``link``/``unlink``: the backend decides (a workflow
+    answers Wippy's 'not supported in workflow context', a host process watches)."""
+
+    async def watch(ex: Any, target: Any = None, *_: Any) -> Any:
+        if type(target) is not str or not target:
+            return None, WippyError(f"{name} requires a destination argument", "Invalid", False)
+        return await getattr(ex.backend, name)(from_lua_str(target))
+
+    watch.__name__ = watch.__qualname__ = name
+    return watch
 
 
-def monitor(ex: Any, *_: Any) -> Any:
-    return _not_in_workflow("monitor")
-
-
-def unmonitor(ex: Any, *_: Any) -> Any:
-    return _not_in_workflow("unmonitor")
-
-
-def link(ex: Any, *_: Any) -> Any:
-    return _not_in_workflow("link")
-
-
-def unlink(ex: Any, *_: Any) -> Any:
-    return _not_in_workflow("unlink")
+monitor = _watch("monitor")
+unmonitor = _watch("unmonitor")
+link = _watch("link")
+unlink = _watch("unlink")
 
 
 def set_options(ex: Any, opts: Any = None, *_: Any) -> Any:
@@ -271,12 +269,20 @@ def set_options(ex: Any, opts: Any = None, *_: Any) -> Any:
     return True
 
 
+def get_options(ex: Any, *_: Any) -> LuaTable:
+    return LuaTable(None, {"trap_links": bool(ex.backend.process_options.get("trap_links"))})
+
+
 async def terminate(ex: Any, target: Any = None, *_: Any) -> Any:
-    return await ex.backend.cancel_process(from_lua_str(_str_arg(target, 1, "terminate")))
+    return await ex.backend.terminate_process(from_lua_str(_str_arg(target, 1, "terminate")))
 
 
-async def cancel(ex: Any, target: Any = None, *_: Any) -> Any:
-    return await ex.backend.cancel_process(from_lua_str(_str_arg(target, 1, "cancel")))
+async def cancel(ex: Any, target: Any = None, deadline: Any = None, *_: Any) -> Any:
+    if deadline is not None and type(deadline) not in (str, int, float):
+        return None, WippyError("deadline must be either a duration string or milliseconds "
+                                "number", "Invalid", False)
+    return await ex.backend.cancel_process(from_lua_str(_str_arg(target, 1, "cancel")),
+                                           deadline)
 
 
 async def upgrade(ex: Any, target: Any = None, *args: Any) -> Any:
@@ -358,6 +364,26 @@ async def _sp_spawn(self: Spawner, wf: Any = None, host: Any = None, *args: Any)
                                        _str_arg(host, 2, "spawn"), args, wait=False)
 
 
+async def _sp_spawn_monitored(self: Spawner, wf: Any = None, host: Any = None,
+                              *args: Any) -> Any:
+    return await self.ex.backend.spawn(self, _str_arg(wf, 1, "spawn_monitored"),
+                                       _str_arg(host, 2, "spawn_monitored"), args, wait=False,
+                                       monitor=True)
+
+
+async def _sp_spawn_linked(self: Spawner, wf: Any = None, host: Any = None, *args: Any) -> Any:
+    return await self.ex.backend.spawn(self, _str_arg(wf, 1, "spawn_linked"),
+                                       _str_arg(host, 2, "spawn_linked"), args, wait=False,
+                                       link=True)
+
+
+async def _sp_spawn_linked_monitored(self: Spawner, wf: Any = None, host: Any = None,
+                                     *args: Any) -> Any:
+    return await self.ex.backend.spawn(self, _str_arg(wf, 1, "spawn_linked_monitored"),
+                                       _str_arg(host, 2, "spawn_linked_monitored"), args,
+                                       wait=False, monitor=True, link=True)
+
+
 async def _sp_exec(self: Spawner, wf: Any = None, host: Any = None, *args: Any) -> Any:
     return await self.ex.backend.spawn(self, _str_arg(wf, 1, "exec"),
                                        _str_arg(host, 2, "exec"), args, wait=True)
@@ -369,8 +395,9 @@ Spawner.lua_methods = {
     "with_name": _sp_with_name,
     "with_message": _sp_with_message,
     "spawn": _sp_spawn,
-    "spawn_monitored": _sp_spawn,
-    "spawn_linked": _sp_spawn,
+    "spawn_monitored": _sp_spawn_monitored,
+    "spawn_linked": _sp_spawn_linked,
+    "spawn_linked_monitored": _sp_spawn_linked_monitored,
     "exec": _sp_exec,
 }
 
@@ -388,11 +415,15 @@ async def spawn(ex: Any, wf: Any = None, host: Any = None, *args: Any) -> Any:
 
 
 async def spawn_monitored(ex: Any, wf: Any = None, host: Any = None, *args: Any) -> Any:
-    return await _sp_spawn(Spawner(ex), wf, host, *args)
+    return await _sp_spawn_monitored(Spawner(ex), wf, host, *args)
 
 
 async def spawn_linked(ex: Any, wf: Any = None, host: Any = None, *args: Any) -> Any:
-    return await _sp_spawn(Spawner(ex), wf, host, *args)
+    return await _sp_spawn_linked(Spawner(ex), wf, host, *args)
+
+
+async def spawn_linked_monitored(ex: Any, wf: Any = None, host: Any = None, *args: Any) -> Any:
+    return await _sp_spawn_linked_monitored(Spawner(ex), wf, host, *args)
 
 
 async def exec_(ex: Any, wf: Any = None, host: Any = None, *args: Any) -> Any:
@@ -405,7 +436,8 @@ def build(ex: Any) -> LuaTable:
     fns = {
         "pid": pid, "send": send, "listen": listen, "unlisten": unlisten, "inbox": inbox,
         "events": events, "monitor": monitor, "unmonitor": unmonitor, "link": link,
-        "unlink": unlink, "set_options": set_options, "terminate": terminate,
+        "unlink": unlink, "set_options": set_options, "get_options": get_options,
+        "terminate": terminate, "spawn_linked_monitored": spawn_linked_monitored,
         "cancel": cancel, "upgrade": upgrade, "with_options": with_options,
         "with_context": with_context, "spawn": spawn, "spawn_monitored": spawn_monitored,
         "spawn_linked": spawn_linked, "exec": exec_,

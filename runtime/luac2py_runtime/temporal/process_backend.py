@@ -158,7 +158,9 @@ class ProcessBackendMixin:
         return True
 
     # -- children as processes -----------------------------------------------------------
-    async def spawn(self, sp: Any, wf: str, host: str, args: Sequence[Any], wait: bool) -> Any:
+    async def spawn(self, sp: Any, wf: str, host: str, args: Sequence[Any], wait: bool,
+                    monitor: bool = False, link: bool = False) -> Any:
+        # a parent workflow gets an EXIT event from every child: monitor and link add nothing
         wf_type = from_lua_str(wf)
         host_s = from_lua_str(host)
         node, _, queues = type(self.instance)._lua_registry()
@@ -234,7 +236,23 @@ class ProcessBackendMixin:
         self.mailbox().event(EXIT, to_lua_str(child_pid), result,
                              at=Time.from_datetime(temporalio.workflow.now()))
 
-    async def cancel_process(self, target: str) -> Any:
+    async def terminate_process(self, target: str) -> Any:
+        # a workflow cannot terminate another: it requests cancellation, as Wippy does
+        return await self.cancel_process(target)
+
+    async def monitor(self, target: str) -> Any:
+        return _not_in_workflow("monitor")
+
+    async def unmonitor(self, target: str) -> Any:
+        return _not_in_workflow("unmonitor")
+
+    async def link(self, target: str) -> Any:
+        return _not_in_workflow("link")
+
+    async def unlink(self, target: str) -> Any:
+        return _not_in_workflow("unlink")
+
+    async def cancel_process(self, target: str, deadline: Any = None) -> Any:
         parsed = parse_pid(target)
         wid = parsed[2] if parsed is not None else target
         child = self.instance._lua_children.get(wid)
@@ -251,6 +269,11 @@ class ProcessBackendMixin:
     def continue_as_new(self, args: Sequence[Any], workflow: str | None = None) -> None:
         temporalio.workflow.continue_as_new(args=[lua_to_py(a) for a in args],
                                             workflow=workflow)
+
+
+def _not_in_workflow(name: str) -> Any:
+    return None, WippyError(f"process.{name}: not supported in workflow context",
+                            "Invalid", False)
 
 
 async def _signal_all(handle: Any, messages: Sequence[tuple[str, list[Any]]],

@@ -27,12 +27,13 @@ import socket
 import sys
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, AsyncIterator, Iterator, Mapping, Sequence
 
 import temporalio.client
 import temporalio.exceptions
 import temporalio.service
 
+from .activity import merge_activities
 from .worker import connect, new_worker
 
 DEFAULT_ADDRESS = "localhost:7233"
@@ -220,13 +221,15 @@ def load_activities(modules: Sequence[str]) -> list[Any]:
 
 @dataclass
 class WorkerPlan:
-    """One Temporal worker to run: a task queue, its workflows, where to connect."""
+    """One Temporal worker to run: a task queue, its workflows and Lua activities, where to
+    connect."""
 
     entry: str | None  # worker entry ID (None: workflows without a worker entry)
     task_queue: str
     workflows: list[str]
     connection: Connection
     options: dict[str, Any] = field(default_factory=dict)
+    activities: list[str] = field(default_factory=list)  # Lua activity types
 
 
 # worker_options of a temporal.worker entry that map onto temporalio's Worker
@@ -265,14 +268,27 @@ def plan_workers(pkg: Any, workers: Sequence[str] = (), task_queue: str | None =
         client = clients.get(e.get("client") or "")
         plans.append(WorkerPlan(
             wid, task_queue or e["task_queue"], list(e["workflows"]),
-            resolve_connection(client, **conn), dict(e.get("worker_options") or {})))
+            resolve_connection(client, **conn), dict(e.get("worker_options") or {}),
+            list(e.get("activities") or ())))
     if not workers:
         served = {n for e in entries.values() for n in e["workflows"]}
         rest = [n for n in pkg.WORKFLOW_MODULES if n not in served]
         if rest:
             plans.append(WorkerPlan(None, task_queue or DEFAULT_TASK_QUEUE, rest,
                                     resolve_connection(None, **conn)))
-    return [p for p in plans if p.workflows]
+    return [p for p in plans if p.workflows or p.activities]
+
+
+def plan_activities(pkg: Any, plan: WorkerPlan, activities: Sequence[Any]) -> list[Any]:
+    """A worker's activities: the Lua activities of its worker entry and the Python ones
+    (which every worker registers: ``funcs.call`` runs on the calling workflow's queue)."""
+    lua = pkg.activities_for(plan.entry) if plan.entry is not None else []
+    return merge_activities(lua, activities)
+
+
+def check_activities(pkg: Any, activities: Sequence[Any]) -> None:
+    """Raise ``ActivityConflict`` when a Python activity has the type of a Lua one."""
+    merge_activities(pkg.activities_for(None), activities)
 
 
 async def serve(pkg: Any, plans: Sequence[WorkerPlan], activities: Sequence[Any] = (),
@@ -296,17 +312,19 @@ async def serve(pkg: Any, plans: Sequence[WorkerPlan], activities: Sequence[Any]
             if k not in clients:
                 clients[k] = await p.connection.connect()
             classes = [pkg.workflow_class(n) for n in p.workflows]
-            # activities run on the task queue of the workflow that calls them (funcs.call)
-            workers.append(new_worker(clients[k], p.task_queue, classes, activities,
+            workers.append(new_worker(clients[k], p.task_queue, classes,
+                                      plan_activities(pkg, p, activities),
                                       sandboxed=sandboxed, **worker_kwargs(p.options)))
-        async with _all(workers):
+        async with AllWorkers(workers):
             for p in plans:
+                lua = (f" and {len(p.activities)} Lua activit(y/ies) "
+                       f"[{', '.join(p.activities)}]" if p.activities else "")
                 print(f"luac2py worker: serving {len(p.workflows)} workflow(s) "
-                      f"[{', '.join(p.workflows)}] on task queue '{p.task_queue}' "
+                      f"[{', '.join(p.workflows)}]{lua} on task queue '{p.task_queue}' "
                       f"({p.entry or 'no worker entry'}) at {p.connection.address}, "
                       f"namespace '{p.connection.namespace}'", file=sys.stderr)
             if activities:
-                print(f"luac2py worker: {len(activities)} activit(y/ies) registered",
+                print(f"luac2py worker: {len(activities)} Python activit(y/ies) registered",
                       file=sys.stderr)
             print("luac2py worker: ready (Ctrl-C to stop)", file=sys.stderr, flush=True)
             await stop.wait()
@@ -318,7 +336,7 @@ async def serve(pkg: Any, plans: Sequence[WorkerPlan], activities: Sequence[Any]
     return 0
 
 
-class _all:
+class AllWorkers:
     """``async with`` over several workers: start all, shut all down on exit."""
 
     def __init__(self, workers: Sequence[Any]) -> None:
@@ -393,33 +411,13 @@ async def run_workflow(
 ) -> int:
     quiet_core_logs()
     pkg = importlib.import_module(package)
-    workflows = [c for c in pkg.workflows_for(None)
-                 if _served_on(pkg, c, task_queue)]
-    env = None
-    if connection is None and address:
-        connection = Connection(address=address, namespace=namespace, source="--address")
-    if connection is not None:
-        client = await connection.connect()
-    else:
-        from .testing import start_dev_server, start_time_skipping
-
-        with _stdout_to_stderr():  # the server's banner must not mix with the result
-            if time_skipping:
-                env = await start_time_skipping()
-                where = "time-skipping test server at {}"
-            else:
-                ui_port = ui_port or free_port()
-                env = await start_dev_server(namespace=namespace, ui=True, ui_port=ui_port)
-                where = f"dev server at {{}}; web UI at http://127.0.0.1:{ui_port}"
-            print(where.format(env.client.service_client.config.target_host), file=sys.stderr,
-                  flush=True)
-        client = env.client
-    try:
+    async with cluster(connection, address=address, namespace=namespace,
+                       time_skipping=time_skipping, ui_port=ui_port) as client:
         wid = workflow_id or f"luac2py-run-{uuid.uuid4()}"
         run = client.execute_workflow(workflow, args=list(inputs), id=wid, task_queue=task_queue)
         try:
             if worker:
-                async with new_worker(client, task_queue, workflows, activities):
+                async with AllWorkers(local_workers(pkg, client, activities, task_queue, workflow)):
                     result = await run
             else:
                 result = await run
@@ -428,9 +426,60 @@ async def run_workflow(
             return 1
         print(json.dumps(result, ensure_ascii=False, sort_keys=True))
         return 0
+
+
+@contextlib.asynccontextmanager
+async def cluster(connection: Connection | None, *, address: str | None = None,
+                  namespace: str = "default", time_skipping: bool = False,
+                  ui_port: int | None = None) -> AsyncIterator[temporalio.client.Client]:
+    """A client of the given cluster, or of a server started here for as long as the block
+    lasts (the dev server with its web UI, or the time-skipping test server)."""
+    if connection is None and address:
+        connection = Connection(address=address, namespace=namespace, source="--address")
+    if connection is not None:
+        yield await connection.connect()
+        return
+    from .testing import start_dev_server, start_time_skipping
+
+    with _stdout_to_stderr():  # the server's banner must not mix with the result
+        if time_skipping:
+            env = await start_time_skipping()
+            where = "time-skipping test server at {}"
+        else:
+            ui_port = ui_port or free_port()
+            env = await start_dev_server(namespace=namespace, ui=True, ui_port=ui_port)
+            where = f"dev server at {{}}; web UI at http://127.0.0.1:{ui_port}"
+        print(where.format(env.client.service_client.config.target_host), file=sys.stderr,
+              flush=True)
+    try:
+        yield env.client
     finally:
-        if env is not None:
-            await env.shutdown()
+        await env.shutdown()
+
+
+def local_workers(pkg: Any, client: temporalio.client.Client, activities: Sequence[Any],
+                  task_queue: str | None = None, workflow: str | None = None) -> list[Any]:
+    """Workers for a whole project in this process: one per worker entry (its workflows,
+    its Lua activities and the Python ``activities``), and one on ``task_queue`` when no entry
+    uses it (every workflow of the project, and the Lua activities of ``workflow``'s entry)."""
+    by_queue: dict[str, list[str]] = {}  # entries sharing a queue share a worker
+    for wid, e in sorted(pkg.WORKER_ENTRIES.items()):
+        if e["workflows"] or e.get("activities"):
+            by_queue.setdefault(e["task_queue"], []).append(wid)
+    workers = []
+    for queue, wids in by_queue.items():
+        acts = merge_activities([a for w in wids for a in pkg.activities_for(w)], activities)
+        classes = [c for w in wids for c in pkg.workflows_for(w)]
+        options = pkg.WORKER_ENTRIES[wids[0]].get("worker_options") or {}
+        workers.append(new_worker(client, queue, classes, acts, **worker_kwargs(options)))
+    queues = {e["task_queue"] for e in pkg.WORKER_ENTRIES.values()}
+    if task_queue is not None and task_queue not in queues:
+        served = [c for c in pkg.workflows_for(None) if _served_on(pkg, c, task_queue)]
+        own = [w for w, e in pkg.WORKER_ENTRIES.items() if workflow in e["workflows"]]
+        lua = [a for w in own for a in pkg.activities_for(w)]
+        workers.append(new_worker(client, task_queue, served,
+                                  merge_activities(lua, activities)))
+    return workers
 
 
 def _served_on(pkg: Any, cls: type, task_queue: str) -> bool:
