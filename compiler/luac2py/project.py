@@ -399,8 +399,10 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
         if is_wf:
             proj.workflows.append({"name": name, "module": mod, "cls": cls, "entry": e.id})
         else:
+            options = e.meta("options")
             proj.functions.append({"entry": e.id, "module": mod, "source": path.name,
-                                   "worker": _activity_worker_of(e)})
+                                   "worker": _activity_worker_of(e),
+                                   "options": options if isinstance(options, dict) else {}})
 
     clients: dict[str, Entry] = {c.id: c for c in reg.of_kind("temporal.client")}
     for w in sorted(reg.of_kind("temporal.worker"), key=lambda e: e.id):

@@ -10,6 +10,7 @@ local function main(input)
         ["activity.no_such_option"] = true,
         task_queue = "nowhere",
         ["temporal.activity.summary"] = "recorded by the Go side",
+        ["activity.schedule_to_close_timeout"] = "1h",
     })
     out.ignored = e1:call("go:record", "options")
 

@@ -70,7 +70,7 @@ def run(server: Any, pkg: Any, body: Any) -> Any:
         client = temporalio.client.Client(
             service, namespace=server.client.namespace, data_converter=DATA_CONVERTER,
             interceptors=[ContextInterceptor(), _SecurityOnStart()])
-        async with new_worker(server.client, tq, pkg.workflows_for(WORKER), [crash]), \
+        async with pkg.new_worker(server.client, WORKER, [crash]), \
                 temporalio.worker.Worker(
                     go_client, task_queue=go_queue, workflows=go_side.WORKFLOWS,
                     activities=go_side.ACTIVITIES, interceptors=[go_side.HeaderRecorder()],
@@ -177,10 +177,17 @@ def test_options_as_go_reads_them(dev_server, pkg):
     async def body(client, tq, go_queue):
         h = await client.start_workflow("app:interop_options", {"go_queue": go_queue},
                                         id=f"opts-{uuid.uuid4()}", task_queue=tq)
-        return await h.result()
+        result = await h.result()
+        first = next(e.activity_task_scheduled_event_attributes
+                     for e in (await h.fetch_history()).events
+                     if e.HasField("activity_task_scheduled_event_attributes"))
+        return result, first
 
     go_side.SEEN.clear()
-    r = run(dev_server, pkg, body)
+    r, first = run(dev_server, pkg, body)
+    # Go's default start-to-close (10 minutes) stays beside a schedule-to-close timeout
+    assert (first.schedule_to_close_timeout.ToSeconds(),
+            first.start_to_close_timeout.ToSeconds()) == (3600, 600)
     assert r["ignored"] == "options" and "activity options" in go_side.SEEN
     assert r["bad_value"].startswith("invalid temporal activity options for go:record: ")
     assert "soon" in r["bad_value"]
@@ -217,3 +224,31 @@ def test_update_protocol_as_go_runs_it(dev_server, pkg):
     assert (refused.type, refused.message) == ("errorString", "not now")
     assert reserved.message == "unknown internal update @reserved"
     assert accepted == 2
+
+
+def test_a_function_entrys_meta_options_apply_to_every_call(dev_server, pkg):
+    # component/function/lifecycle.go registers meta.options per function; handler_workflow.go
+    # merges the executor's options over them
+    async def body(client, tq, go_queue):
+        h = await client.start_workflow("app:interop_meta_options", id=f"meta-{uuid.uuid4()}",
+                                        task_queue=tq)
+        result = await h.result()
+        scheduled = [e.activity_task_scheduled_event_attributes
+                     for e in (await h.fetch_history()).events
+                     if e.HasField("activity_task_scheduled_event_attributes")]
+        attempts = [e.activity_task_started_event_attributes.attempt
+                    for e in (await h.fetch_history()).events
+                    if e.HasField("activity_task_started_event_attributes")]
+        return result, scheduled, attempts
+
+    r, scheduled, attempts = run(dev_server, pkg, body)
+    assert r == {"plain": "MaximumAttemptsReached", "plain_kind": "Internal",
+                 "once": "MaximumAttemptsReached", "s2c": "MaximumAttemptsReached"}
+    plain, once, s2c = scheduled
+    assert plain.retry_policy.maximum_attempts == 2
+    assert plain.start_to_close_timeout.ToSeconds() == 5
+    assert once.retry_policy.maximum_attempts == 1
+    assert once.start_to_close_timeout.ToSeconds() == 5  # still the entry's
+    assert s2c.schedule_to_close_timeout.ToSeconds() == 20
+    assert s2c.retry_policy.maximum_attempts == 2
+    assert attempts == [2, 1, 2]

@@ -67,6 +67,11 @@ class Backend:
         """Run a function to completion: ``(value, None)`` or ``(None, WippyError)``."""
         raise self.unavailable("funcs.call")
 
+    def function_options(self, activity: str) -> dict[str, Any]:
+        """The ``meta.options`` of function entry ``activity`` (raw ``activity.*`` keys): the
+        defaults of every call of it, which an executor's options override."""
+        return {}
+
     def start_activity(self, activity: str, args: Sequence[Any],
                        options: dict[str, Any] | None = None,
                        context: dict[str, Any] | None = None) -> Any:

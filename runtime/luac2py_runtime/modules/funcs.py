@@ -57,6 +57,13 @@ def activity_options(opts: dict[str, Any]) -> dict[str, Any]:
     return kw
 
 
+def call_options(ex: Any, fid: str, opts: dict[str, Any]) -> dict[str, Any]:
+    """A call's activity options: the function entry's ``meta.options``, then the executor's
+    over them (Go's mergedFunctionTaskOptions)."""
+    defaults = ex.backend.function_options(from_lua_str(fid))
+    return activity_options({**defaults, **opts} if defaults else opts)
+
+
 def _options_error(fid: str, e: OptionError) -> tuple[None, WippyError]:
     return None, WippyError(f"invalid temporal activity options for {fid}: {e.value}")
 
@@ -76,7 +83,7 @@ class Executor(Userdata):
 
     def start(self, fid: str, args: tuple[Any, ...]) -> Any:
         try:
-            options = activity_options(self.options)
+            options = call_options(self.ex, fid, self.options)
         except OptionError as e:
             return _options_error(fid, e)
         try:
@@ -111,7 +118,7 @@ def _e_with_context(self: Executor, t: Any = None, *_: Any) -> Executor:
 async def _e_call(self: Executor, fid: Any = None, *args: Any) -> Any:
     _check_id(fid, "call")
     try:
-        options = activity_options(self.options)
+        options = call_options(self.ex, fid, self.options)
     except OptionError as e:
         return _options_error(fid, e)
     r = await self.ex.backend.call_activity(from_lua_str(fid), args, options, self.context)
@@ -224,7 +231,12 @@ Future.lua_methods = {
 
 
 async def call(ex: Any, fid: Any = None, *args: Any) -> Any:
-    r = await ex.backend.call_activity(from_lua_str(_check_id(fid, "call")), args)
+    _check_id(fid, "call")
+    try:
+        options = call_options(ex, fid, {})
+    except OptionError as e:
+        return _options_error(fid, e)
+    r = await ex.backend.call_activity(from_lua_str(fid), args, options)
     return r if r[1] is not None else r[0]
 
 

@@ -64,6 +64,9 @@ class TemporalBackend(ProcessBackendMixin, Backend):
             return None, error_from_exception(e)
         return py_to_lua(result), None
 
+    def function_options(self, activity: str) -> dict[str, Any]:
+        return type(self.instance)._lua_function_options().get(activity) or {}
+
     def start_activity(
         self, activity: str, args: Sequence[Any], options: dict[str, Any] | None = None,
         context: dict[str, Any] | None = None,

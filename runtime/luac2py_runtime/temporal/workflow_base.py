@@ -81,6 +81,17 @@ class LuaWorkflow:
         setattr(cls, "_lua_registry_cache", cached)
         return cached
 
+    @classmethod
+    def _lua_function_options(cls) -> dict[str, dict[str, Any]]:
+        """function entry -> its meta.options, from the generated package."""
+        cached = cls.__dict__.get("_lua_function_options_cache")
+        if cached is None:
+            pkg_name = cls.__module__.rpartition(".")[0]
+            pkg = importlib.import_module(pkg_name) if pkg_name else None
+            cached = getattr(pkg, "FUNCTION_OPTIONS", None) or {}
+            setattr(cls, "_lua_function_options_cache", cached)
+        return cached  # type: ignore[no-any-return]
+
     def _lua_own_pid(self) -> str:
         """This workflow's PID: the sender of everything it sends (``process.send``, start
         messages), whether or not its Lua code ever asked for ``process.pid()``."""
