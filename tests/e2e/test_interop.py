@@ -16,7 +16,6 @@ import temporalio.client
 import temporalio.exceptions
 import temporalio.worker
 
-from luac2py_runtime import new_worker
 from luac2py_runtime.temporal.converter import DATA_CONVERTER
 from luac2py_runtime.temporal.interceptors import ContextInterceptor, decode_header
 from tests.e2e import go_side
