@@ -327,7 +327,7 @@ CASES_53: list[tuple[Any, ...]] = [
     ("ult", (MINI, MAXI)),
     ("ult", (1.0, 2)),
     ("ult", (2, 2)),
-    ("ult", (1.5, 2)),
+    ("ult", (1.5, 2), "go", ("ok", [True]), "mathlib.go mathUlt (CheckInt64 truncates)"),
     ("ult", ("1", 2)),
     ("ult", (1,)),
     ("deg", (PI,)),

@@ -261,8 +261,8 @@ def m_tointeger(x: Any = None, *_: Any) -> int | None:
 
 
 def m_ult(m: Any = NOARG, n: Any = NOARG, *_: Any) -> bool:
-    a = check_int(m, 1, "ult", exact=True)  # a 5.3 function: 5.3's rule
-    b = check_int(n, 2, "ult", exact=True)
+    a = check_int(m, 1, "ult")  # CheckInt64: a float truncated, as everywhere
+    b = check_int(n, 2, "ult")
     return (a & 0xFFFFFFFFFFFFFFFF) < (b & 0xFFFFFFFFFFFFFFFF)
 
 

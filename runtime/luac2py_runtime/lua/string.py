@@ -79,23 +79,21 @@ def opt_str(v: Any, n: int, fname: str, default: str) -> str:
     return check_str(v, n, fname)
 
 
-def check_int(v: Any, n: int, fname: str, exact: bool = False) -> int:
+def check_int(v: Any, n: int, fname: str) -> int:
     """An integer argument of the standard library, as go-lua's CheckInt takes it: a float is
     converted as Go's ``int(f)`` does (truncated toward zero; NaN, infinities and values
-    beyond int64 become -2^63), so ``string.sub(s, 2.7)`` is ``string.sub(s, 2)``. ``exact``
-    is 5.3's luaL_checkinteger, for math.ult: the float must have an integer value. Numeric
-    strings count."""
+    beyond int64 become -2^63), so ``string.sub(s, 2.7)`` is ``string.sub(s, 2)``. Numeric
+    strings count (as in PUC Lua: go-lua's integer-era CheckInt is not in the stored
+    sources, see docs/differences.md)."""
     t = type(v)
     if t is int:
         return v  # type: ignore[no-any-return]
     if t is float:
-        if exact and not (v.is_integer() and -(2.0**63) <= v < 2.0**63):
-            raise arg_error(n, fname, "number has no integer representation")
         return go_int64(v)
     if t is str:
         x = str_to_number(v)
         if x is not None:
-            return check_int(x, n, fname, exact)
+            return check_int(x, n, fname)
     raise type_error(v, n, fname, "number")
 
 
