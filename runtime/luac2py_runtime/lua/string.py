@@ -1,22 +1,22 @@
-"""The Lua ``string`` library.
+"""The Lua ``string`` library, as Wippy's VM (go-lua ``stringlib.go``, ``pm/pm.go``) has it.
 
 Strings are Python ``str`` objects holding one character per byte (see ``values``), so every
-position here is a byte position, exactly as in Lua. Lua patterns are implemented from scratch:
-Lua's pattern language (``%b``, ``%f``, back-references, its particular empty-match and
-anchoring rules, and its lazily-reported pattern errors) cannot be translated to Python ``re``
-faithfully in general. A pattern without those parts is also compiled to an equivalent ``re``
-pattern (see ``_translate``), which finds the matches; the loops around it (empty matches,
-anchors, captures, replacements) stay Lua's.
+position here is a byte position, exactly as in Lua. Lua patterns are implemented from scratch
+(``%b``, back-references, the empty-match and anchoring rules and go-lua's parse errors cannot
+be handed to Python ``re`` in general). A pattern without those parts is also compiled to an
+equivalent ``re`` pattern (see ``_translate``), which finds the matches; the loops around it
+(empty matches, anchors, captures, replacements) stay Lua's.
 
-Semantics follow Lua 5.1 (the dialect of the Wippy VM) with the 5.3 integer rules for numeric
-arguments; where 5.1 and 5.3 differ the choice is Lua 5.1's, except where noted:
+go-lua keeps Lua 5.1's rules where it does not say otherwise, and differs from PUC Lua in
+(docs/differences.md has the list):
 
-* ``find``/``match`` clamp an ``init`` beyond the end to the end (5.1), so
-  ``find("abc", "", 10)`` is ``4, 3``;
-* ``gmatch``/``gsub`` handle empty matches like 5.1 (``gsub("abc", "%a*", "-")`` is ``"--", 2``);
-* ``%g`` (5.2+) is a character class and embedded ``\\0`` in patterns works (5.2+);
-* an invalid ``%x`` in a ``gsub`` replacement is an error (5.2+), where 5.1 inserted ``x``;
-* ``%c`` in ``format`` can produce ``\\0``, ``%s`` honours ``__tostring`` (5.2+).
+* ``find``/``match`` with an ``init`` beyond the end find nothing; an empty pattern finds
+  ``1, 0``; ``plain`` counts only with all four arguments; ``match`` returns nothing on a miss;
+* ``gmatch``/``gsub`` handle empty matches like 5.1 (``gsub("abc", "%a*", "-")`` is ``"--", 2``),
+  ``gmatch`` anchors on ``^``, ``gsub``'s ``n <= 0`` means no limit and ``%x`` stays ``%x``;
+* no ``%f`` and no ``%g``: both match their letter; back-references to open captures fail;
+* ``format`` is Go's ``fmt.Sprintf`` over go-lua's values (``gofmt``);
+* ``rep`` has no separator, ``char`` wraps modulo 256, ``upper``/``lower`` are Go's Unicode ones.
 """
 
 from __future__ import annotations
