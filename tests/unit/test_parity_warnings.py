@@ -76,5 +76,5 @@ def test_check_lists_the_warnings(tmp_path: object) -> None:
     r = luac2py("check", str(root), "--format", "json")
     assert r.returncode == 0, r.stdout  # warnings do not fail the check
     got = [(d["code"], d["severity"], d["line"], d["col"]) for d in json.loads(r.stdout)]
-    assert got == [("L2P120", "warning", 3, 41), ("L2P121", "warning", 3, 32),
+    assert got == [("L2P121", "warning", 3, 32), ("L2P120", "warning", 3, 41),
                    ("L2P122", "warning", 4, 17), ("L2P123", "warning", 4, 33)]
