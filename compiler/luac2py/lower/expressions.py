@@ -99,7 +99,7 @@ def kind(ctx: Ctx, e: Any, depth: int = 0) -> str:
                 return "int"
             if _num(ks) and _num(kl) and _num(kst) and "float" in (ks, kl, kst):
                 return "float"
-            return "any"
+            return "num"  # the loop raises unless all three are numbers
         if v is not None and not v.assigned and not v.is_param and v.init_value is not None:
             if type(v.init_value) is A.LocalFunction:
                 return "func"
@@ -435,8 +435,9 @@ def l_index(ctx: Ctx, e: Any) -> ast.expr:
             call(ctx.rt("lua.ops:index"), [again, const(key), desc_const(d)]),
         )
     ik = kind(ctx, key_node) if key is None else None
-    # an arithmetic key (`t[i % #t + 1]`) is an integer but for metamethods: checked
-    arith_key = ik == "any" and type(key_node) in (A.AddOp, A.SubOp)
+    # an arithmetic key (`t[i % #t + 1]`) is an integer but for metamethods, a number an
+    # integer or a float (`for i = 1, n`): checked
+    arith_key = (ik == "any" and type(key_node) in (A.AddOp, A.SubOp)) or ik == "num"
     if (ik == "int" or arith_key) and (is_simple(obj) or is_simple(kexpr)):
         # an integer key in the array part of a plain table
         arr = ctx.temp("a")
@@ -444,7 +445,8 @@ def l_index(ctx: Ctx, e: Any) -> ast.expr:
         if is_simple(obj):
             kfirst, kagain = bind(ctx, kexpr, "k")
             if arith_key:
-                conds = [_is_int_type(kfirst), ast.Compare(const(0), [ast.Lt()], [kagain])]
+                conds = [_is_int_type(kfirst)] + (
+                    [] if pos else [ast.Compare(const(0), [ast.Lt()], [kagain])])
             elif pos:  # no `0 < k`: bind a non-simple key in the first check
                 conds = ([] if is_simple(kfirst) else
                          [ast.Compare(kfirst, [ast.IsNot()], [const(None)])])
@@ -1278,11 +1280,22 @@ def l_cmp(ctx: Ctx, e: Any) -> ast.expr:
                              call(ctx.rt(symbol), [al, ar]))
     checks = _type_checks(ctx, [(fl, al, "int" if _num(kl) else kl),
                                 (fr, ar, "int" if _num(kr) else kr)])
+    # one operand a number, the other any number: Python compares an int with a float
+    # exactly, as luac2py does (go-lua's values are floats where PUC Lua's were integers)
+    checks = [_widen_to_number(ctx, c) for c in checks]
     fast = ast.Compare(al, [pyop], [ar])
     if not checks:
         return fast
     cond = checks[0] if len(checks) == 1 else ast.BoolOp(ast.And(), checks)
     return ast.IfExp(cond, fast, call(ctx.rt(symbol), [al, ar]))
+
+
+def _widen_to_number(ctx: Ctx, c: ast.expr) -> ast.expr:
+    """``type(x) is int`` -> ``type(x) in NUM_TYPES`` (other checks unchanged)."""
+    if (isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], ast.Is)
+            and isinstance(c.comparators[0], ast.Name) and c.comparators[0].id == "int"):
+        return ast.Compare(c.left, [ast.In()], [ctx.rt("lua.ops:NUM_TYPES")])
+    return c
 
 
 def l_eq(ctx: Ctx, e: Any, negate: bool = False) -> ast.expr:

@@ -337,10 +337,11 @@ def set_index(ctx: Ctx, target: Any, obj: ast.expr, key: ast.expr,
     dyn_str = not str_key and (ik == "str" or (ik == "any" and type(idx) is A.Name)) and not (
         target.notation == A.IndexNotation.DOT and type(idx) is A.Name)
     str_key = str_key or dyn_str
-    int_key = not str_key and ik in ("int", "any") and not (
+    int_key = not str_key and ik in ("int", "num", "any") and not (
         target.notation == A.IndexNotation.DOT and type(idx) is A.Name)
-    # an arithmetic key (`#t + 1`) is an integer but for metamethods: checked at run time
-    int_key = int_key and (ik == "int" or type(idx) in (A.AddOp, A.SubOp))
+    # an arithmetic key (`#t + 1`) is an integer but for metamethods, a number (`for i = 1,
+    # n`) an integer or a float: checked at run time
+    int_key = int_key and (ik in ("int", "num") or type(idx) in (A.AddOp, A.SubOp))
     if not (str_key or int_key):
         return slow
     out: list[ast.stmt] = []
