@@ -917,27 +917,32 @@ def _type_checks(ctx: Ctx, operands: list[tuple[ast.expr, ast.expr, str]]) -> li
 TWO53 = 2**53
 
 
+def _below_2_53(x: ast.expr) -> ast.expr:
+    """``0 <= x < 2**53`` for an int ``x``."""
+    return ast.UnaryOp(ast.Not(), ast.BinOp(x, ast.RShift(), const(53)))
+
+
 def _mod_fast(ctx: Ctx, left: ast.expr, right: ast.expr, kl: str, kr: str, const_div: bool,
               slow: Callable[[ast.expr, ast.expr], ast.expr]) -> ast.expr:
     """``a % b`` is a float in go-lua (``math.Mod`` on the operands as floats). For a
-    dividend in ``0..2^53`` and a divisor in ``-2^53..2^53`` (not zero) Python's int modulo is
-    exact and its float is go-lua's result (no -0.0 can arise), so::
+    dividend in ``0..2^53`` (``not a >> 53``, cheaper than a chained comparison) and a divisor
+    in ``-2^53..2^53`` (not zero) Python's int modulo is exact and its float is go-lua's
+    result (no -0.0 can arise), so::
 
-        i % 7  ->  i % 7 + 0.0 if type(i) is int and 0 <= i <= 2**53 else _mod(i, 7)
-        a % b  ->  a % b + 0.0 if type(a) is type(b) is int and 0 <= a <= 2**53
+        i % 7  ->  i % 7 + 0.0 if type(i) is int and not i >> 53 else _mod(i, 7)
+        a % b  ->  a % b + 0.0 if type(a) is type(b) is int and not a >> 53
                    and 0 < b <= 2**53 else _mod(a, b)"""
     if not (kl in ("int", "any", "num") and kr in ("int", "any", "num")):
         return slow(left, right)
     if const_div:
         first, again = bind(ctx, left, "l")
-        in_range = ast.Compare(const(0), [ast.LtE(), ast.LtE()],
-                               [first if kl == "int" else again, const(TWO53)])
+        in_range = _below_2_53(first if kl == "int" else again)
         cond = in_range if kl == "int" else ast.BoolOp(ast.And(), [_is_int_type(first), in_range])
         fast = ast.BinOp(ast.BinOp(again, ast.Mod(), right), ast.Add(), const(0.0))
         return ast.IfExp(cond, fast, slow(again, right))
     fl, fr, al, ar = bind_operands(ctx, left, right)
     checks = _type_checks(ctx, [(fl, al, kl), (fr, ar, kr)])
-    checks.append(ast.Compare(const(0), [ast.LtE(), ast.LtE()], [al, const(TWO53)]))
+    checks.append(_below_2_53(al))
     checks.append(ast.Compare(const(0), [ast.Lt(), ast.LtE()], [ar, const(TWO53)]))
     fast = ast.BinOp(ast.BinOp(al, ast.Mod(), ar), ast.Add(), const(0.0))
     return ast.IfExp(conj(checks), fast, slow(al, ar))

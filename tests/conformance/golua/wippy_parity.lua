@@ -82,3 +82,8 @@ local function deep(n)
 end
 print(pcall(deep, 1000000))
 --> false\tinput:81: stack overflow
+-- case: modulo_in_floats golua: vm.go luaModulo (math.Mod of the operands as float64)
+local big, i = 9007199254740993, 0
+for k = 1, 3 do i = i + k end
+print(big % 7, math.type(big % 7), i % 4, -i % 4, i % -4, 5.5 % 2, math.type(i % 4))
+--> 4\tfloat\t2\t2\t-2\t1.5\tfloat
