@@ -85,3 +85,33 @@ def test_string_to_number_is_go_parse(case: dict[str, Any]) -> None:
     for base, want_b in zip((2, 8, 10, 16, 36), case["base"]):
         nb = ops.go_parse_int(s, base)
         assert (None if nb is None else str(nb)) == want_b, base
+
+
+def test_python_templates_agree_with_the_go_formatting() -> None:
+    # sprintf hands %d, %f, %e, %E and %s with flags to Python's % where Go and C agree;
+    # the rest of gofmt (checked against Go above) must give the same text
+    from itertools import product
+
+    from luac2py_runtime.lua import gofmt
+
+    values: list[Any] = [0, 1, -1, 42, -42, 2**63 - 1, -(2**63), 7, 123456789,
+                         0.0, -0.0, 0.5, -2.5, 3.14159, 1e-7, 1e21, -1e300, 2.675, 1e15,
+                         float("inf"), float("-inf"), float("nan"),
+                         "", "ab", "hello world", "x" * 30, "h\xc3\xa9llo"]
+    checked = 0
+    for flags, wid, prec, verb in product(["", "-", "+", " ", "0", "-0", "+0", " -", "+-"],
+                                          ["", "1", "5", "12"], ["", ".0", ".2", ".9"],
+                                          ["d", "f", "e", "E", "s"]):
+        it = gofmt._Verb(gofmt._compile(f"%{flags}{wid}{prec}{verb}")[0].spec)
+        if it.tmpl is None:
+            continue
+        for v in values:
+            fast = gofmt.sprintf(f"%{flags}{wid}{prec}{verb}", (v,))
+            slow = gofmt.format_value(it.spec, v)
+            assert fast == slow, (f"%{flags}{wid}{prec}{verb}", v, fast, slow)
+            checked += 1
+    assert checked > 3000
+    # a whole format as one template: literal text and %% kept, each value checked
+    assert gofmt.sprintf("%d%% of %-4s|%5.1f|%s", (5, "ab", 2.25, 1.5)) == "5% of ab  |  2.2|1.5"
+    assert gofmt.sprintf("%d %d", (1, "x")) == "1 x"  # a string for %d: go-lua's own path
+    assert gofmt.sprintf("%5.1f|%s", (3, True)) == "%!f(lua.LInteger=    3)|true"

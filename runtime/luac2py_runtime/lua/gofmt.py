@@ -630,21 +630,59 @@ def _v(sp: Spec) -> Spec:
 
 
 class _Verb:
-    __slots__ = ("spec", "fast")
+    __slots__ = ("spec", "fast", "tmpl")
 
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
         s = spec
-        plain = not (s.minus or s.plus or s.sharp or s.space or s.zero or s.sharp_v or s.plus_v
-                     or s.wid is not None
-                     or s.prec is not None or s.star_wid or s.star_prec
-                     or s.index_before_wid is not None or s.index_before_prec is not None
-                     or s.index_before_verb is not None or s.bad_index)
+        simple = not (s.sharp or s.sharp_v or s.plus_v or s.star_wid or s.star_prec
+                      or s.index_before_wid is not None or s.index_before_prec is not None
+                      or s.index_before_verb is not None or s.bad_index)
+        plain = simple and not (s.minus or s.plus or s.space or s.zero or s.wid is not None
+                                or s.prec is not None)
         # the common verbs with no flags: handled inline by sprintf for the usual types
         self.fast = s.verb if plain and s.verb in ("s", "d", "v") else ""
+        # With flags, width and precision, Go and C (Python's %) agree on %d of an integer,
+        # %f %e %E of a finite float and %s of ASCII text (widths count runes in Go, bytes
+        # here): sprintf hands those to a Python template. Not %s with "0" (Go pads text
+        # with zeros) nor %d with a precision (kept with Go's own code).
+        self.tmpl: str | None = None
+        if simple and not plain and (
+                s.verb in ("f", "e", "E") or (s.verb == "d" and s.prec is None)
+                or (s.verb == "s" and not s.zero)):
+            flags = (("-" if s.minus else "") + ("+" if s.plus else "")
+                     + (" " if s.space and not s.plus else "") + ("0" if s.zero else ""))
+            self.tmpl = ("%" + flags + ("" if s.wid is None else str(s.wid))
+                         + ("" if s.prec is None else "." + str(s.prec)) + s.verb)
 
 
-_CACHE: dict[str, list[Any]] = {}
+_CACHE: dict[str, tuple[list[Any], str | None, str]] = {}
+
+
+def _whole(items: list[Any]) -> tuple[str | None, str]:
+    """One Python template for the whole format, when every verb has one, and a letter per
+    verb saying which values it takes that way (sprintf checks them): ``s`` any text, an
+    integer or a float (as its Lua text), ``a`` ASCII text (a width counts runes in Go), an
+    integer or a float, ``v`` text or an integer, ``d`` a number (a float truncated), ``f``
+    a finite float."""
+    out: list[str] = []
+    kinds = ""
+    for it in items:
+        if type(it) is str:
+            out.append(it.replace("%", "%%"))
+            continue
+        if type(it) is not _Verb:
+            return None, ""
+        if it.fast:
+            out.append("%s" if it.fast != "d" else "%d")
+            kinds += it.fast
+        elif it.tmpl is not None:
+            out.append(it.tmpl)
+            verb = it.spec.verb
+            kinds += "a" if verb == "s" else "d" if verb == "d" else "f"
+        else:
+            return None, ""
+    return "".join(out), kinds
 
 
 def _parsenum(f: str, i: int, end: int) -> tuple[int | None, int]:
@@ -769,11 +807,36 @@ def _int_arg(args: tuple[Any, ...], k: int) -> tuple[int | None, int]:
 
 def sprintf(f: str, args: tuple[Any, ...]) -> str:
     """Go's fmt.Sprintf(f, args...) with Lua values."""
-    items = _CACHE.get(f)
-    if items is None:
+    entry = _CACHE.get(f)
+    if entry is None:
         if len(_CACHE) >= 512:
             _CACHE.clear()
-        items = _CACHE[f] = _compile(f)
+        items = _compile(f)
+        entry = _CACHE[f] = (items, *_whole(items))
+    items, whole, kinds = entry
+    if whole is not None and len(args) == len(kinds):
+        # the usual case: one Python % over arguments of the types each verb takes so
+        conv: list[Any] = []
+        for kd, v in zip(kinds, args):
+            tv = type(v)
+            if tv is int:
+                if kd == "f":
+                    break
+            elif tv is float:
+                if kd == "d":
+                    v = go_int64(v)
+                elif kd == "s" or kd == "a":
+                    v = fmt_float(v)
+                elif kd != "f" or v - v != 0.0:
+                    break
+            elif tv is str:
+                if kd == "d" or kd == "f" or (kd == "a" and not v.isascii()):
+                    break
+            else:
+                break
+            conv.append(v)
+        else:
+            return whole % tuple(conv)
     out: list[str] = []
     append = out.append
     k = 0
@@ -786,6 +849,33 @@ def sprintf(f: str, args: tuple[Any, ...]) -> str:
         if it is None:
             append("%!(NOVERB)")
             break
+        tm = it.tmpl
+        if tm is not None and k < nargs:
+            v = args[k]
+            tv = type(v)
+            verb = it.spec.verb
+            if verb == "d":
+                if tv is int:
+                    append(tm % v)
+                    k += 1
+                    continue
+                if tv is float:
+                    append(tm % go_int64(v))  # LNumber.Format: int64(n)
+                    k += 1
+                    continue
+            elif verb == "s":
+                if (tv is str and v.isascii()) or tv is int:
+                    append(tm % v)
+                    k += 1
+                    continue
+                if tv is float:
+                    append(tm % fmt_float(v))
+                    k += 1
+                    continue
+            elif tv is float and v - v == 0.0:  # finite (Go spells infinities its own way)
+                append(tm % v)
+                k += 1
+                continue
         fast = it.fast
         if fast and k < nargs:
             v = args[k]
