@@ -384,13 +384,7 @@ def mod(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
 def idiv(a: Any, b: Any, da: str | None = None, db: str | None = None) -> int:
     """go-lua OP_IDIV: both operands truncated to int64, the result an integer; no string
     coercion and no metamethods."""
-    x = idiv_operand(a)
-    if x is None:
-        raise LuaError(f"attempt to perform arithmetic on {_desc(a, da)}")
-    y = idiv_operand(b)
-    if y is None:
-        raise LuaError(f"attempt to perform arithmetic on {_desc(b, db)}")
-    return raw_idiv(x, y)
+    return raw_idiv(*_int_operands(a, b, da, db, "arithmetic"))
 
 
 def pow_(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
@@ -420,14 +414,19 @@ def unm(a: Any, da: str | None = None) -> Any:
 # -- bitwise: go-lua vm.go OP_BAND .. OP_BNOT ------------------------------------------------
 
 
-def _bit_operands(a: Any, b: Any, da: str | None, db: str | None) -> tuple[int, int]:
+def _int_operands(a: Any, b: Any, da: str | None, db: str | None,
+                  what: str) -> tuple[int, int]:
     x = idiv_operand(a)
     if x is None:
-        raise LuaError(f"attempt to perform bitwise operation on {_desc(a, da)}")
+        raise LuaError(f"attempt to perform {what} on {_desc(a, da)}")
     y = idiv_operand(b)
     if y is None:
-        raise LuaError(f"attempt to perform bitwise operation on {_desc(b, db)}")
+        raise LuaError(f"attempt to perform {what} on {_desc(b, db)}")
     return x, y
+
+
+def _bit_operands(a: Any, b: Any, da: str | None, db: str | None) -> tuple[int, int]:
+    return _int_operands(a, b, da, db, "bitwise operation")
 
 
 def raw_shl(x: int, y: int) -> int:
@@ -534,19 +533,21 @@ def concat(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
     if (ta is str or ta is int or ta is float) and (tb is str or tb is int or tb is float):
         return (a if ta is str else tostring_basic(a)) + (b if tb is str else tostring_basic(b))
     # go-lua converts error objects as it converts numbers (LVCanConvToString)
-    if _concat_text(a) is not None and _concat_text(b) is not None:
-        return _concat_text(a) + _concat_text(b)  # type: ignore[operator]
+    if concat_text(a) is not None and concat_text(b) is not None:
+        return concat_text(a) + concat_text(b)  # type: ignore[operator]
     h = metamethod(a, "__concat")
     if h is None:
         h = metamethod(b, "__concat")
     if h is None:
-        if _concat_text(a) is not None:
+        if concat_text(a) is not None:
             raise LuaError(f"attempt to concatenate {_desc(b, db)}")
         raise LuaError(f"attempt to concatenate {_desc(a, da)}")
     return call_meta(h, a, b)
 
 
-def _concat_text(v: Any) -> str | None:
+def concat_text(v: Any) -> str | None:
+    """The text ``..`` takes for ``v`` (go-lua LVCanConvToString: strings, numbers, error
+    objects), or None."""
     t = type(v)
     if t is str:
         return v  # type: ignore[no-any-return]

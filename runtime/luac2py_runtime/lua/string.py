@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 from types import CoroutineType
-from typing import Any, Callable, Union
+from typing import Any, Callable
 
 from .errors import LuaError
 from .gofmt import runes, sprintf
-from .ops import call, go_int64, index, str_to_number, tostring_basic
-from .values import LuaTable, Userdata, fmt_float, is_function, lua_type
+from .ops import call, concat_text, go_int64, index, str_to_number
+from .values import LuaTable, fmt_float, is_function, lua_type
 
 
 class _NoArg:
@@ -1317,14 +1317,8 @@ def _add_value(ms: MatchState, out: list[str], s: int, e: int, repl: Any, kind: 
 def _repl_text(v: Any) -> str:
     """The text a function or table replacement value (not nil or false) stands for: go-lua's
     LVAsString, the text of a string or number and ``""`` for anything else."""
-    tv = type(v)
-    if tv is str:
-        return v  # type: ignore[no-any-return]
-    if tv is int or tv is float:
-        return tostring_basic(v)
-    if isinstance(v, Userdata) and v.concatenable:
-        return v.lua_tostring()
-    return ""
+    t = concat_text(v)
+    return "" if t is None else t
 
 
 def str_gsub(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..lua.errors import LuaError
 from ..lua.string import NOARG, arg_error
 from ..lua.values import LuaTable, Userdata, lua_type
 
