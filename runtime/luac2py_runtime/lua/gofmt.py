@@ -712,6 +712,20 @@ def _arg_number(f: str, i: int) -> tuple[int | None, int, bool]:
     return None, i + 1, False
 
 
+def _count(f: str, i: int, n: int) -> tuple[int | None, bool, int | None, int]:
+    """A width or a precision as Go's doPrintf reads it: an optional ``[n]`` argument index
+    (-1 when malformed), then ``*`` or digits. (index, star, number, next position)"""
+    idx = None
+    if i < n and f[i] == "[":
+        idx, i, ok = _arg_number(f, i)
+        if not ok:
+            idx = -1
+    if i < n and f[i] == "*":
+        return idx, True, None, i + 1
+    num, i = _parsenum(f, i, n)
+    return idx, False, num, i
+
+
 def _compile(f: str) -> list[Any]:
     """A format string as literal text and ``_Verb`` items (``None`` for ``%!(NOVERB)``)."""
     items: list[Any] = []
@@ -742,30 +756,15 @@ def _compile(f: str) -> list[Any]:
             else:
                 break
             i += 1
-        if i < n and f[i] == "[":
-            idx, i, ok = _arg_number(f, i)
-            sp.index_before_wid = idx if ok else -1
-        if i < n and f[i] == "*":
-            i += 1
-            sp.star_wid = True
-        else:
-            sp.wid, i = _parsenum(f, i, n)
-            if sp.index_before_wid is not None and sp.wid is not None:
-                sp.bad_index = True
+        sp.index_before_wid, sp.star_wid, sp.wid, i = _count(f, i, n)
+        if sp.index_before_wid is not None and sp.wid is not None:
+            sp.bad_index = True
         if i + 1 < n and f[i] == ".":
-            i += 1
             if sp.index_before_wid is not None and not sp.star_wid:
                 sp.bad_index = True
-            if i < n and f[i] == "[":
-                idx, i, ok = _arg_number(f, i)
-                sp.index_before_prec = idx if ok else -1
-            if i < n and f[i] == "*":
-                i += 1
-                sp.star_prec = True
-            else:
-                sp.prec, i = _parsenum(f, i, n)
-                if sp.prec is None:
-                    sp.prec = 0
+            sp.index_before_prec, sp.star_prec, sp.prec, i = _count(f, i + 1, n)
+            if not sp.star_prec and sp.prec is None:
+                sp.prec = 0
         if i < n and f[i] == "[" and sp.index_before_prec is None and (
                 sp.index_before_wid is None or sp.star_wid or sp.wid is not None
                 or sp.prec is not None or sp.star_prec):
