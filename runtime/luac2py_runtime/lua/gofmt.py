@@ -804,6 +804,14 @@ def _int_arg(args: tuple[Any, ...], k: int) -> tuple[int | None, int]:
     return None, k
 
 
+def _arg_at(index: int, k: int, nargs: int, good: bool) -> tuple[int, bool]:
+    """Go's argNumber: an explicit ``[n]`` moves to argument n; out of range it is a bad
+    index and the position stays."""
+    if 0 <= index < nargs:
+        return index, good
+    return k, False
+
+
 def sprintf(f: str, args: tuple[Any, ...]) -> str:
     """Go's fmt.Sprintf(f, args...) with Lua values."""
     entry = _CACHE.get(f)
@@ -895,50 +903,35 @@ def sprintf(f: str, args: tuple[Any, ...]) -> str:
         good = not sp.bad_index
         if sp.index_before_wid is not None:
             reordered = True
-            if 0 <= sp.index_before_wid < nargs:
-                k = sp.index_before_wid
-            else:
-                good = False
+            k, good = _arg_at(sp.index_before_wid, k, nargs, good)
         extra = ""
         if sp.star_wid or sp.star_prec:
             sp = sp.copy()
-            if sp.star_wid:
-                w, k = _int_arg(args, k)
-                if w is None:
-                    extra += "%!(BADWIDTH)"
-                    sp.wid = None
-                else:
-                    if w < 0:
-                        w = -w
-                        sp.minus = True
-                        sp.zero = False
-                    sp.wid = w
-            if sp.index_before_prec is not None:
-                reordered = True
-                if 0 <= sp.index_before_prec < nargs:
-                    k = sp.index_before_prec
-                else:
-                    good = False
-            if sp.star_prec:
-                p, k = _int_arg(args, k)
-                if p is None or p < 0:
-                    if p is None:
-                        extra += "%!(BADPREC)"
-                    sp.prec = None
-                else:
-                    sp.prec = p
-        elif sp.index_before_prec is not None:
-            reordered = True
-            if 0 <= sp.index_before_prec < nargs:
-                k = sp.index_before_prec
+        if sp.star_wid:
+            w, k = _int_arg(args, k)
+            if w is None:
+                extra += "%!(BADWIDTH)"
+                sp.wid = None
             else:
-                good = False
+                if w < 0:
+                    w = -w
+                    sp.minus = True
+                    sp.zero = False
+                sp.wid = w
+        if sp.index_before_prec is not None:
+            reordered = True
+            k, good = _arg_at(sp.index_before_prec, k, nargs, good)
+        if sp.star_prec:
+            p, k = _int_arg(args, k)
+            if p is None or p < 0:
+                if p is None:
+                    extra += "%!(BADPREC)"
+                sp.prec = None
+            else:
+                sp.prec = p
         if sp.index_before_verb is not None:
             reordered = True
-            if 0 <= sp.index_before_verb < nargs:
-                k = sp.index_before_verb
-            else:
-                good = False
+            k, good = _arg_at(sp.index_before_verb, k, nargs, good)
         append(extra)
         if not good:
             append(f"%!{sp.verb}(BADINDEX)")
