@@ -64,6 +64,8 @@ def compile_chunk(
     chunk = parse_source(source, filename, reporter)
     if chunk is None:
         return None
+    for line, col, ch in getattr(chunk, "_unknown_escapes", None) or ():
+        reporter.add(D.unknown_escape(filename, line, col, ch))
     unit = Unit(
         filename=filename,
         source=source,
