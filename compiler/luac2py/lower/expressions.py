@@ -769,8 +769,105 @@ def spec_tostring(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None
     return None
 
 
+def spec_sort(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None:
+    """``table.sort(t, function(a, b) ... return a.x < b.x end)``: a comparator whose every
+    exit returns a comparison gives a Python bool, so Go's Less is the function itself
+    (``sort_bool``), not a wrapper that checks each result."""
+    if len(e.args) != 2 or not _bool_function(ctx, e.args[1]):
+        return None
+    args = [lower_expr(ctx, a) for a in e.args]
+    fields = _field_order(e.args[1])
+    if fields:
+        return call(ctx.rt("lua.table:sort_by_fields"), args + [const(tuple(fields))]), False
+    return call(ctx.rt("lua.table:sort_bool"), args), False
+
+
+def _field_order(e: Any) -> list[tuple[str, bool]] | None:
+    """A comparator that only compares fields of its arguments, lexicographically::
+
+        function(a, b) if a.f ~= b.f then return a.f > b.f end return a.g < b.g end
+
+    -> ``[("f", True), ("g", False)]`` (True: descending); None for any other body."""
+    node = e
+    if type(e) is A.Name:
+        node = e._var.init_value
+    fi = node._fi
+    if len(fi.params) < 2:
+        return None
+    pa, pb = fi.params[0], fi.params[1]
+
+    def field(x: Any) -> tuple[Any, str] | None:
+        """(the parameter, the field name) of ``a.f``."""
+        if type(x) is not A.Index or type(x.value) is not A.Name:
+            return None
+        v = getattr(x.value, "_var", None)
+        if v is not pa and v is not pb:
+            return None
+        if x.notation == A.IndexNotation.DOT and type(x.idx) is A.Name:
+            return v, x.idx.id
+        if type(x.idx) is A.String:
+            return v, x.idx.s.decode("latin-1")
+        return None
+
+    def compare(x: Any) -> tuple[str, bool] | None:
+        """``a.f < b.f`` (or ``<=``, ``>``, ``>=``, either way round) -> (f, descending)."""
+        if type(x) not in CMP:
+            return None
+        left, right = field(x.left), field(x.right)
+        if left is None or right is None or left[1] != right[1] or left[0] is right[0]:
+            return None
+        desc = type(x) in (A.GreaterThanOp, A.GreaterOrEqThanOp)
+        return left[1], desc != (left[0] is pb)
+
+    out: list[tuple[str, bool]] = []
+    body = node.body.body
+    for st in body[:-1]:
+        if type(st) is not A.If or st.orelse is not None or type(st.test) is not A.NotEqToOp:
+            return None
+        tl, tr = field(st.test.left), field(st.test.right)
+        inner = st.body.body
+        if (tl is None or tr is None or tl[1] != tr[1] or tl[0] is tr[0] or len(inner) != 1
+                or type(inner[0]) is not A.Return or len(inner[0].values) != 1):
+            return None
+        c = compare(inner[0].values[0])
+        if c is None or c[0] != tl[1]:
+            return None
+        out.append(c)
+    last = body[-1]
+    if type(last) is not A.Return or len(last.values) != 1:
+        return None
+    c = compare(last.values[0])
+    if c is None:
+        return None
+    out.append(c)
+    return out
+
+
+def _bool_function(ctx: Ctx, e: Any) -> bool:
+    """``e`` is a function literal, or a local function never reassigned, that cannot
+    suspend, cannot fall off its end, and returns one boolean-kinded value at every exit."""
+    from ..semantics.analysis import _ends_in_return, _returns
+
+    node = e
+    if type(e) is A.Name:
+        v = getattr(e, "_var", None)
+        if v is None or v.assigned or type(v.init_value) is not A.LocalFunction:
+            return False
+        node = v.init_value
+    if type(node) not in (A.AnonymousFunction, A.LocalFunction) or node.wrapped:
+        return False
+    fi = getattr(node, "_fi", None)
+    if fi is None or fi.is_async or fi.is_vararg:
+        return False
+    body = node.body.body
+    if not _ends_in_return(body):
+        return False
+    return all(len(r.values) == 1 and kind(ctx, r.values[0]) == "bool" for r in _returns(body))
+
+
 SPECIALISERS: dict[str, Callable[[Ctx, Any, Target], tuple[ast.expr, bool] | None]] = {
     "lua.base:select": spec_select,
+    "lua.lib:table_sort": spec_sort,
     "lua.base:lua_type_fn": spec_type,
     "lua.base:lua_tostring": spec_tostring,
 }

@@ -408,24 +408,112 @@ def tsort(*args: Any) -> tuple[()]:
         if not is_function(comp):
             raise type_error(comp, 2, "sort", "function")
     arr = t.arr
+    if len(arr) < 2:
+        return ()
+    if comp is None:
+        if _plain_sortable(arr):
+            arr.sort()
+            return ()
+        return _sort_array(arr, lt)
+    fn = comp if type(comp) is FunctionType else (lambda x, y: call(comp, x, y))
+
+    def less(x: Any, y: Any) -> bool:
+        # Go's LVAsBool of the first result (an ``async def`` one is refused)
+        r = fn(x, y)
+        return r if r is True or r is False else _ctruth(r)
+
+    return _sort_array(arr, less)
+
+
+def sort_bool(t: Any = NOARG, comp: Any = None) -> tuple[()]:
+    """``table.sort(t, f)`` where the compiler proved that ``f`` is a compiled function whose
+    every exit returns a comparison (a Python bool, never a coroutine): Go's Less is then the
+    function itself, one Python call per comparison."""
+    if type(t) is not LuaTable:
+        t = check_table(t, 1, "sort")
+    arr = t.arr
+    if len(arr) < 2:
+        return ()
+    return _sort_array(arr, comp)
+
+
+def sort_by_fields(t: Any = NOARG, comp: Any = None,
+                   fields: tuple[tuple[str, bool], ...] = ()) -> tuple[()]:
+    """``table.sort(t, f)`` where the compiler proved that ``f`` only compares fields of its
+    two arguments, lexicographically (``fields``: each name, and True where it sorts
+    descending)::
+
+        function(a, b) if a.total ~= b.total then return a.total > b.total end
+                       return a.key < b.key end
+
+    Such a comparator has no effect but its result, so the order and number of its calls
+    cannot be seen, only the order it leaves. When every element is a plain table whose
+    fields are all numbers (no NaN) or all strings, position by position, the comparator is
+    a strict order on the field tuples, and when no two elements have equal tuples the
+    sorted order is unique: Go's sort.Sort ends in it too, so Python's sort by key gives it.
+    Anything else (equal tuples, whose order only Go's algorithm decides, a nil or mixed
+    field, which raises in the comparator, a metatable) takes Go's sort with ``f``."""
+    if type(t) is not LuaTable:
+        t = check_table(t, 1, "sort")
+    arr = t.arr
     n = len(arr)
     if n < 2:
         return ()
-    if comp is None and _plain_sortable(arr):
-        arr.sort()
-        return ()
+    keys = _field_keys(arr, fields)
+    if keys is not None:
+        order = sorted(range(n), key=keys.__getitem__)
+        prev = keys[order[0]]
+        for i in order[1:]:
+            k = keys[i]
+            if k == prev:
+                break
+            prev = k
+        else:
+            arr[:] = [arr[i] for i in order]
+            return ()
+    return _sort_array(arr, comp)
+
+
+def _field_keys(arr: list[Any], fields: tuple[tuple[str, bool], ...]) -> list[Any] | None:
+    """The sort key of each element (its fields, numbers negated where descending; one
+    field: the value itself), or None when the comparator could raise on these elements or
+    order them other than by these keys."""
+    strs = [False] * len(fields)
+    first = arr[0]
+    if type(first) is not LuaTable:
+        return None
+    for j, (f, desc) in enumerate(fields):
+        tv = type(first.hash.get(f))
+        if tv is str:
+            if desc:
+                return None  # a descending string cannot be negated
+            strs[j] = True
+    keys: list[Any] = []
+    append = keys.append
+    for x in arr:
+        if type(x) is not LuaTable or x.meta is not None:
+            return None
+        h = x.hash
+        key = []
+        for j, (f, desc) in enumerate(fields):
+            v = h.get(f)
+            tv = type(v)
+            if strs[j]:
+                if tv is not str:
+                    return None
+            elif (tv is not int and tv is not float) or v != v:
+                return None
+            elif desc:
+                v = -v
+            key.append(v)
+        append(key[0] if len(key) == 1 else tuple(key))
+    return keys
+
+
+def _sort_array(arr: list[Any], less: _Less) -> tuple[()]:
+    n = len(arr)
     a = list(arr)
     try:
-        if comp is None:
-            less = lt
-        else:
-            fn = comp if type(comp) is FunctionType else (lambda x, y: call(comp, x, y))
-
-            def less(x: Any, y: Any) -> bool:
-                # Go's LVAsBool of the first result (an ``async def`` one is refused)
-                r = fn(x, y)
-                return r if r is True or r is False else _ctruth(r)
-
         _go_sort(a, less)
     finally:
         # like Lua, leave whatever order was reached (also when the comparator raised)
