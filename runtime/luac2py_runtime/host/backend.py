@@ -138,7 +138,7 @@ class HostBackend(LocalBackend):
             return None, exc.err
         if exc is not None:
             return None, WippyError(to_lua_str(str(exc)), "Internal", None)
-        return handle.result(), None
+        return py_to_lua(handle.result()), None
 
     # -- the host process --------------------------------------------------------------------
     def host(self, what: str = "process") -> _LuaHost:

@@ -81,7 +81,7 @@ class Backend:
         raise self.unavailable("funcs.async")
 
     def activity_outcome(self, handle: Any) -> tuple[Any, Any]:
-        """A finished (not cancelled) handle's ``(python value, None)`` or ``(None, err)``."""
+        """A finished (not cancelled) handle's ``(Lua value, None)`` or ``(None, err)``."""
         raise self.unavailable("funcs.async")
 
     # -- workflow ----------------------------------------------------------------------------

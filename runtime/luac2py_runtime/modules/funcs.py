@@ -25,7 +25,7 @@ from ..lua.values import LuaTable, Userdata, from_lua_str, lua_type
 from .errors import WippyError
 from .options import (
     ACTIVITY_PREFIXES, OptionError, duration_ms, option_key, retry_policy_fields)
-from .payload import context_of, lua_to_py, py_to_lua
+from .payload import context_of, lua_to_py
 
 _DURATIONS = ("start_to_close_timeout", "schedule_to_close_timeout",
               "schedule_to_start_timeout", "heartbeat_timeout")
@@ -161,7 +161,7 @@ class Future(Userdata):
         value, err = self.backend.activity_outcome(self.handle)
         if err is not None:
             return None, err
-        return Payload(py_to_lua(value)), None
+        return Payload(value), None
 
 
 def _f_response(self: Future, *_: Any) -> Any:

@@ -19,6 +19,7 @@ import temporalio.workflow
 from ..modules.payload import lua_to_py, py_to_lua
 from ..lua.errors import WorkflowTaskError
 from ..lua.values import to_lua_str
+from .converter import raw_to_lua
 from .process_backend import ProcessBackendMixin, retry_policy
 from ..modules.backend import Backend
 from ..modules.errors import WippyError
@@ -62,7 +63,7 @@ class TemporalBackend(ProcessBackendMixin, Backend):
             result = await handle
         except temporalio.exceptions.ActivityError as e:
             return None, error_from_exception(e)
-        return py_to_lua(result), None
+        return raw_to_lua(result), None
 
     def function_options(self, activity: str) -> dict[str, Any]:
         return type(self.instance)._lua_function_options().get(activity) or {}
@@ -83,6 +84,8 @@ class TemporalBackend(ProcessBackendMixin, Backend):
         if opts.pop("wait_for_cancellation", False):
             opts["cancellation_type"] = \
                 temporalio.workflow.ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
+        # the result is decoded by raw_to_lua, straight into Lua tables
+        opts["result_type"] = temporalio.common.RawValue
         py_args = [lua_to_py(a) for a in args]
         # the interceptor reads this while scheduling (synchronously) for the header
         self.instance._lua_activity_ctx = context or None
@@ -97,7 +100,7 @@ class TemporalBackend(ProcessBackendMixin, Backend):
             if isinstance(exc, temporalio.exceptions.ActivityError):
                 return None, error_from_exception(exc)
             return None, WippyError(str(exc), "Internal", None)
-        return handle.result(), None
+        return raw_to_lua(handle.result()), None
 
     # -- timers --------------------------------------------------------------------------
     async def sleep(self, seconds: float) -> None:

@@ -8,11 +8,12 @@ import json
 from typing import Any
 
 import temporalio.api.common.v1
+import temporalio.common
 import temporalio.converter
 
 from ..lua.values import LuaTable
 from ..modules import payload
-from ..modules.payload import EncodingError, lua_to_py
+from ..modules.payload import EncodingError, json_to_lua, lua_to_py, py_to_lua
 
 payload.JSON_ENCODER = temporalio.converter.AdvancedJSONEncoder
 
@@ -61,3 +62,12 @@ class WippyPayloadConverter(temporalio.converter.CompositePayloadConverter):
 DATA_CONVERTER = temporalio.converter.DataConverter(
     payload_converter_class=WippyPayloadConverter
 )
+
+
+def raw_to_lua(raw: temporalio.common.RawValue) -> Any:
+    """A result fetched undecoded (``result_type=RawValue``) as a Lua value: a JSON payload
+    decoded straight into Lua tables, any other as the converter decodes it."""
+    p = raw.payload
+    if p.metadata.get("encoding") == b"json/plain":
+        return json_to_lua(p.data)
+    return py_to_lua(DATA_CONVERTER.payload_converter.from_payloads([p])[0])
