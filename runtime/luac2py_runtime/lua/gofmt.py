@@ -656,7 +656,34 @@ class _Verb:
                          + ("" if s.prec is None else "." + str(s.prec)) + s.verb)
 
 
-_CACHE: dict[str, tuple[list[Any], str | None, str]] = {}
+_Entry = tuple[list[Any], str | None, str, dict[tuple[type, ...], Any], int]
+_CACHE: dict[str, _Entry] = {}
+
+
+def _entry(f: str) -> _Entry:
+    if len(_CACHE) >= 512:
+        _CACHE.clear()
+    items = _compile(f)
+    entry = _CACHE[f] = (items, *_whole(items), {}, npat(f))
+    return entry
+
+
+# the argument types each kind of verb passes to Python's % unchanged (see _whole)
+_KIND_TYPES = {"s": (str, int), "v": (str, int), "a": (str, int), "d": (int,), "f": (float,)}
+
+
+def _takes(kinds: str, sig: tuple[type, ...]) -> Any:
+    """Whether arguments of these types go to the whole template unchanged: False, True, or
+    a bit set of what the text must still be checked for (1: a float's %f, 2: ASCII)."""
+    checks = 0
+    for kd, tv in zip(kinds, sig):
+        if tv not in _KIND_TYPES[kd]:
+            return False
+        if kd == "f":
+            checks |= 1
+        elif kd == "a" and tv is str:
+            checks |= 2
+    return checks or True
 
 
 def _whole(items: list[Any]) -> tuple[str | None, str]:
@@ -812,17 +839,33 @@ def _arg_at(index: int, k: int, nargs: int, good: bool) -> tuple[int, bool]:
     return k, False
 
 
-def sprintf(f: str, args: tuple[Any, ...]) -> str:
-    """Go's fmt.Sprintf(f, args...) with Lua values."""
+def sprintf(f: str, args: tuple[Any, ...], lua: bool = False) -> str:
+    """Go's fmt.Sprintf(f, args...) with Lua values; ``lua``: as go-lua's string.format
+    calls it, with the first ``npat(f)`` arguments only."""
     entry = _CACHE.get(f)
     if entry is None:
-        if len(_CACHE) >= 512:
-            _CACHE.clear()
-        items = _compile(f)
-        entry = _CACHE[f] = (items, *_whole(items))
-    items, whole, kinds = entry
+        entry = _entry(f)
+    items, whole, kinds, sigs, n = entry
+    if lua and len(args) > n:
+        args = args[:max(n, 0)]
     if whole is not None and len(args) == len(kinds):
-        # the usual case: one Python % over arguments of the types each verb takes so
+        # the usual case: one Python % over arguments of the types each verb takes so; a
+        # call site passes the same types each time, so their tuple decides it
+        sig = tuple(map(type, args))
+        ok = sigs.get(sig)
+        if ok is None:
+            ok = sigs[sig] = _takes(kinds, sig)
+        if ok:
+            out = whole % args
+            # what the types do not tell, read from the text (literal text that looks the
+            # same only takes the longer way): a float's %f %e %E is Python's only when
+            # finite (Go writes +Inf), an "a" verb's text only when ASCII (a Go width
+            # counts runes)
+            if ok is True or (
+                    (not ok & 1 or ("inf" not in out and "nan" not in out
+                                    and "INF" not in out and "NAN" not in out))
+                    and (not ok & 2 or out.isascii())):
+                return out
         conv: list[Any] = []
         for kd, v in zip(kinds, args):
             tv = type(v)

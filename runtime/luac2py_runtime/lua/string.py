@@ -1510,10 +1510,7 @@ def str_format(fmt: Any = NOARG, *args: Any) -> str:
     """go-lua stringlib.go strFormat: ``fmt.Sprintf(fmt, args[:npat]...)``."""
     if type(fmt) is not str:
         fmt = check_str(fmt, 1, "format")
-    n = fmt.count("%") - fmt.count("%%")
-    if n < len(args):
-        args = args[:max(n, 0)]
-    return sprintf(fmt, args)
+    return sprintf(fmt, args, True)
 
 
 LIB: dict[str, Callable[..., Any]] = {
