@@ -15,6 +15,7 @@ a comparator in the same sequence (comparison errors are Lua's, "attempt to comp
 
 from __future__ import annotations
 
+from operator import attrgetter, neg
 from types import CoroutineType, FunctionType
 from typing import Any, Callable
 
@@ -460,54 +461,47 @@ def sort_by_fields(t: Any = NOARG, comp: Any = None,
     if n < 2:
         return ()
     keys = _field_keys(arr, fields)
-    if keys is not None:
+    # distinct keys (equal ones, -0.0 and 0.0 or 1 and 1.0 included, meet in the set)
+    if keys is not None and len(set(keys)) == n:
         order = sorted(range(n), key=keys.__getitem__)
-        prev = keys[order[0]]
-        for i in order[1:]:
-            k = keys[i]
-            if k == prev:
-                break
-            prev = k
-        else:
-            arr[:] = [arr[i] for i in order]
-            return ()
+        arr[:] = [arr[i] for i in order]
+        return ()
     return _sort_array(arr, comp)
+
+
+_NUMBERS = {int, float}
+_STRINGS = {str}
 
 
 def _field_keys(arr: list[Any], fields: tuple[tuple[str, bool], ...]) -> list[Any] | None:
     """The sort key of each element (its fields, numbers negated where descending; one
     field: the value itself), or None when the comparator could raise on these elements or
-    order them other than by these keys."""
-    strs = [False] * len(fields)
-    first = arr[0]
-    if type(first) is not LuaTable:
+    order them other than by these keys. Column by column, in C loops."""
+    if set(map(type, arr)) != {LuaTable} or set(map(_meta, arr)) != {None}:
         return None
-    for j, (f, desc) in enumerate(fields):
-        tv = type(first.hash.get(f))
-        if tv is str:
+    hashes = list(map(_hash, arr))
+    cols = []
+    for f, desc in fields:
+        col = [h.get(f) for h in hashes]
+        types = set(map(type, col))
+        if types == _STRINGS:
             if desc:
                 return None  # a descending string cannot be negated
-            strs[j] = True
-    keys: list[Any] = []
-    append = keys.append
-    for x in arr:
-        if type(x) is not LuaTable or x.meta is not None:
-            return None
-        h = x.hash
-        key = []
-        for j, (f, desc) in enumerate(fields):
-            v = h.get(f)
-            tv = type(v)
-            if strs[j]:
-                if tv is not str:
+        elif types <= _NUMBERS:
+            if float in types:
+                total = sum(col)
+                if total != total:  # a NaN (or infinities of both signs: let Go's sort judge)
                     return None
-            elif (tv is not int and tv is not float) or v != v:
-                return None
-            elif desc:
-                v = -v
-            key.append(v)
-        append(key[0] if len(key) == 1 else tuple(key))
-    return keys
+            if desc:
+                col = list(map(neg, col))
+        else:
+            return None
+        cols.append(col)
+    return cols[0] if len(cols) == 1 else list(zip(*cols))
+
+
+_meta = attrgetter("meta")
+_hash = attrgetter("hash")
 
 
 def _sort_array(arr: list[Any], less: _Less) -> tuple[()]:
