@@ -55,3 +55,41 @@ def test_integers_beyond_int64_become_floats() -> None:
     for doc in ([2**63, 1], {"a": -2**63 - 1}, [[10**19]], [2**63 - 1, -2**63]):
         data = json.dumps(doc).encode()
         assert _shape(json_to_lua(data)) == _shape(py_to_lua(json.loads(data)))
+
+
+def test_flat_rows_and_their_look_alikes() -> None:
+    # an array of objects of plain values is decoded by C and wrapped; a "{" inside a
+    # string, an object inside an object or an array of scalars must not be taken for one
+    docs = [
+        [{"id": i, "price": i / 4, "sku": f"s{i}", "ok": i % 2 == 0} for i in range(30)],
+        [{"a": 1, "b": {"c": 2}}, {"a": 3}],
+        [{"a": "{"}, {"a": 1}],
+        [{"a": "{x}"}, "{", 4],
+        [{"a": 1}, 2, "x"],
+        [1, 2.5, "three", True],
+        [], [{}], [{}, {"a": {}}],
+    ]
+    for doc in docs:
+        data = json.dumps(doc, separators=(",", ":")).encode()
+        t = json_to_lua(data)
+        assert _shape(t) == _shape(py_to_lua(json.loads(data))), doc
+
+
+def test_the_collector_is_left_as_it_was() -> None:
+    import gc
+
+    data = json.dumps([{"a": i} for i in range(10)]).encode()
+    assert gc.isenabled()
+    json_to_lua(data)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        json_to_lua(data)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    try:
+        json_to_lua(b'[{"a":1},{"a":')  # a decoding error re-enables it too
+    except ValueError:
+        pass
+    assert gc.isenabled()

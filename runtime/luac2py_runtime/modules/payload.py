@@ -14,6 +14,7 @@ messages of ``process`` all convert through here.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 from decimal import Decimal
@@ -200,15 +201,41 @@ def _json_array(v: list[Any]) -> LuaTable:
 
 _DECODER = json.JSONDecoder(object_hook=_json_object)
 _DECODER_LISTS = json.JSONDecoder(object_hook=_json_object_lists)
+_PLAIN = json.JSONDecoder()
+_DICTS = {dict}
 
 
 def json_to_lua(data: bytes) -> Any:
     """A JSON document (a payload's data) as a Lua value: ``py_to_lua(json.loads(data))``,
-    in one pass when the text allows it (the decoder builds the tables)."""
+    in one pass when the text allows it."""
+    # A result is often thousands of tables built at once, all kept: every one (and its
+    # array list) is an object the cyclic collector tracks (a decoded dict of plain values
+    # is not), and collections run as they are built would walk them again and again; one
+    # collection after the whole document costs far less.
+    if not gc.isenabled():
+        return _json_to_lua(data)
+    gc.disable()
+    try:
+        return _json_to_lua(data)
+    finally:
+        gc.enable()
+
+
+def _json_to_lua(data: bytes) -> Any:
     if data.isascii() and b"\\u" not in data and b"null" not in data \
             and _NINETEEN not in data.translate(_DIGITS_TO_ZERO):
+        text = data.decode("ascii")
+        nested = data.count(b"[", 1)
+        if not nested and data[:1] == b"[":
+            # an array of objects holding no object or array (the text has no other "{" or
+            # "["): decoded by C alone, then wrapped (else decoded again, the longer way)
+            v = _PLAIN.decode(text)
+            objects = data.count(b"{")
+            if not objects:
+                return LuaTable(v)
+            if len(v) == objects and set(map(type, v)) <= _DICTS:
+                return LuaTable(list(map(_json_object, v)))
         # an array inside the document (not only around it): objects may hold lists
-        dec = _DECODER_LISTS if data.count(b"[", 1) else _DECODER
-        v = dec.decode(data.decode("ascii"))
+        v = (_DECODER_LISTS if nested else _DECODER).decode(text)
         return _json_array(v) if type(v) is list else v
     return py_to_lua(json.loads(data))
