@@ -718,3 +718,17 @@ def test_direct_call_sort_refuses_a_coroutine_result() -> None:
 
     with pytest.raises(LuaError, match="attempt to yield across a C-call boundary"):
         T["sort"](table_from_pairs([3, 1, 2], []), comp)
+
+
+def test_constructor_fields_holding_nil_are_no_keys() -> None:
+    # `{x = a, y = t.k, ...}`: a nil value makes no key (it would surface as a JSON null);
+    # falsy values that are not nil stay, and trailing nils leave the array part
+    from luac2py_runtime.lua.values import table_from_dict
+
+    t = table_from_dict([1, None, None], {"a": None, "b": 0, "c": "", "d": False, "e": 1.5,
+                                          "f": None})
+    assert t.arr == [1] and t.hash == {"b": 0, "c": "", "d": False, "e": 1.5} and t.meta is None
+    t = table_from_dict([], {"a": None})
+    assert t.arr == [] and t.hash == {}
+    t = table_from_dict([], {"a": 1, "b": "x"})
+    assert t.hash == {"a": 1, "b": "x"}

@@ -397,11 +397,19 @@ def number_to_str(n: int | float) -> str:
 
 def table_from_dict(arr: list[Any], h: dict[str, Any]) -> LuaTable:
     """A constructor with positional values and string keys whose values may be nil."""
-    while arr and arr[-1] is None:
-        arr.pop()
-    # `in` tries identity first, so this finds every None (Lua values define no __eq__; a
-    # false positive would only cost the loop)
-    if None in h.values():
+    if arr and arr[-1] is None:
+        while arr and arr[-1] is None:
+            arr.pop()
+    # a nil is falsy: `all` (truth tests only) rules out most constructors, then `in`
+    # (identity first) finds every None
+    if not all(h.values()) and None in h.values():
         for k in [k for k, v in h.items() if v is None]:
             del h[k]
-    return LuaTable(arr, h)
+    t = _new_table(LuaTable)  # no __init__ call: this runs once per constructor
+    t.arr = arr
+    t.hash = h
+    t.meta = None
+    return t
+
+
+_new_table = object.__new__
