@@ -18,7 +18,7 @@ RT = "luac2py_runtime"
 # imported, so that code built by another compiler version fails with a clear message
 # instead of misbehaving. Raise it with any change the other side must follow; the two
 # constants must be equal (tests/unit/test_catalog.py).
-RUNTIME_INTERFACE = 6
+RUNTIME_INTERFACE = 7
 
 
 @dataclass(frozen=True)
