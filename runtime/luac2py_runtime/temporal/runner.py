@@ -224,7 +224,7 @@ class WorkerPlan:
     """One Temporal worker to run: a task queue, its workflows and Lua activities, where to
     connect."""
 
-    entry: str | None  # worker entry ID (None: workflows without a worker entry)
+    entries: list[str]  # worker entry IDs sharing the queue (none: workflows without an entry)
     task_queue: str
     workflows: list[str]
     connection: Connection
@@ -262,27 +262,40 @@ def plan_workers(pkg: Any, workers: Sequence[str] = (), task_queue: str | None =
         if w not in entries:
             have = ", ".join(sorted(entries)) or "none"
             raise ConfigError(f"no worker entry '{w}' in the project (have: {have})")
-    plans: list[WorkerPlan] = []
+    plans: dict[tuple[Any, str], WorkerPlan] = {}
+
+    def add(wid: str | None, queue: str, workflows: list[str], connection: Connection,
+            options: dict[str, Any], activities: list[str]) -> None:
+        # Entries on one queue and cluster share a worker, as under `luac2py run`: two
+        # workers polling one queue would each take tasks of workflows only the other knows.
+        key = (connection.key(), queue)
+        if key not in plans:  # the first entry's worker options, as local_workers takes them
+            plans[key] = WorkerPlan([], queue, [], connection, options)
+        p = plans[key]
+        if wid is not None:
+            p.entries.append(wid)
+        p.workflows += [w for w in workflows if w not in p.workflows]
+        p.activities += [a for a in activities if a not in p.activities]
+
     for wid in (list(workers) or sorted(entries)):
         e = entries[wid]
         client = clients.get(e.get("client") or "")
-        plans.append(WorkerPlan(
-            wid, task_queue or e["task_queue"], list(e["workflows"]),
+        add(wid, task_queue or e["task_queue"], list(e["workflows"]),
             resolve_connection(client, **conn), dict(e.get("worker_options") or {}),
-            list(e.get("activities") or ())))
+            list(e.get("activities") or ()))
     if not workers:
         served = {n for e in entries.values() for n in e["workflows"]}
         rest = [n for n in pkg.WORKFLOW_MODULES if n not in served]
         if rest:
-            plans.append(WorkerPlan(None, task_queue or DEFAULT_TASK_QUEUE, rest,
-                                    resolve_connection(None, **conn)))
-    return [p for p in plans if p.workflows or p.activities]
+            add(None, task_queue or DEFAULT_TASK_QUEUE, rest, resolve_connection(None, **conn),
+                {}, [])
+    return [p for p in plans.values() if p.workflows or p.activities]
 
 
 def plan_activities(pkg: Any, plan: WorkerPlan, activities: Sequence[Any]) -> list[Any]:
     """A worker's activities: the Lua activities of its worker entry and the Python ones
     (which every worker registers: ``funcs.call`` runs on the calling workflow's queue)."""
-    lua = pkg.activities_for(plan.entry) if plan.entry is not None else []
+    lua = [a for w in plan.entries for a in pkg.activities_for(w)]
     return merge_activities(lua, activities)
 
 
@@ -321,7 +334,7 @@ async def serve(pkg: Any, plans: Sequence[WorkerPlan], activities: Sequence[Any]
                        f"[{', '.join(p.activities)}]" if p.activities else "")
                 print(f"luac2py worker: serving {len(p.workflows)} workflow(s) "
                       f"[{', '.join(p.workflows)}]{lua} on task queue '{p.task_queue}' "
-                      f"({p.entry or 'no worker entry'}) at {p.connection.address}, "
+                      f"({', '.join(p.entries) or 'no worker entry'}) at {p.connection.address}, "
                       f"namespace '{p.connection.namespace}'", file=sys.stderr)
             if activities:
                 print(f"luac2py worker: {len(activities)} Python activit(y/ies) registered",
