@@ -27,7 +27,7 @@ import socket
 import sys
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, AsyncIterator, Iterator, Mapping, Sequence
+from typing import Any, AsyncIterator, Mapping, Sequence
 
 import temporalio.client
 import temporalio.exceptions
@@ -388,19 +388,6 @@ def _failure_text(e: BaseException) -> str:
     return f"Internal: {cause}"
 
 
-@contextlib.contextmanager
-def _stdout_to_stderr() -> Iterator[None]:
-    """Child processes started inside inherit stderr as their stdout."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    os.dup2(2, 1)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-
-
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((host, 0))
@@ -454,16 +441,15 @@ async def cluster(connection: Connection | None, *, address: str | None = None,
         return
     from .testing import start_dev_server, start_time_skipping
 
-    with _stdout_to_stderr():  # the server's banner must not mix with the result
-        if time_skipping:
-            env = await start_time_skipping()
-            where = "time-skipping test server at {}"
-        else:
-            ui_port = ui_port or free_port()
-            env = await start_dev_server(namespace=namespace, ui=True, ui_port=ui_port)
-            where = f"dev server at {{}}; web UI at http://127.0.0.1:{ui_port}"
-        print(where.format(env.client.service_client.config.target_host), file=sys.stderr,
-              flush=True)
+    if time_skipping:  # (the server's banner goes to stderr, not among the results)
+        env = await start_time_skipping()
+        where = "time-skipping test server at {}"
+    else:
+        ui_port = ui_port or free_port()
+        env = await start_dev_server(namespace=namespace, ui=True, ui_port=ui_port)
+        where = f"dev server at {{}}; web UI at http://127.0.0.1:{ui_port}"
+    print(where.format(env.client.service_client.config.target_host), file=sys.stderr,
+          flush=True)
     try:
         yield env.client
     finally:
