@@ -215,11 +215,14 @@ def _emit_fast(chunk_def: ast.stmt, source_lines: list[str], skeleton_kw: dict[s
     enabled = gc.isenabled()
     gc.disable()  # the trees are all cycles (parent links): collecting them mid-way is waste
     try:
-        try:
-            tree, skeleton = module_tree(chunk_def, source_lines, skeleton_kw)
-        except Unsupported:
-            return None
+        tree, skeleton = module_tree(chunk_def, source_lines, skeleton_kw)
         return format_tree(tree, skeleton)
+    except Unsupported:
+        return None
+    except RecursionError:
+        # the tree's recursion is not the text path's: let that one decide whether the
+        # module is too deeply nested
+        return None
     finally:
         if enabled:
             gc.enable()
