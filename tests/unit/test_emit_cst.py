@@ -59,7 +59,7 @@ def _emit_calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[st
     monkeypatch.setattr(M, "emit_module", spy)
     for i, src in enumerate(SOURCES):
         rep = D.Reporter()
-        build(src, tmp_path / f"out{i}", rep, incremental=False)
+        build(src, tmp_path / f"out{i}", rep, incremental=False, parallel=False)  # all here
         assert not rep.has_errors, [str(d) for d in rep.diagnostics]
     monkeypatch.setattr(M, "emit_module", real)
     return calls
@@ -97,19 +97,38 @@ def test_modules_are_what_black_makes_of_the_text(monkeypatch, tmp_path):
         assert M.emit_module(**kw) == _slow(monkeypatch, kw), kw["source_name"]
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_random_programs_are_what_black_makes_of_them(monkeypatch, seed):
-    gen = Gen(random.Random(seed))
-    src = "-- lua: 5.3\n" + batch([gen.program() for _ in range(3)])
+def _both(monkeypatch: pytest.MonkeyPatch, src: str) -> tuple[str, str, dict[str, Any]]:
+    """``src`` compiled as a workflow module, and the same formatted by black from the text
+    (with emit_module's arguments)."""
     calls: list[dict[str, Any]] = []
     real = M.emit_module
     monkeypatch.setattr(M, "emit_module", lambda **kw: calls.append(kw) or real(**kw))
-    spec = M.WorkflowSpec(name="r:prog", cls="Prog", method="main", libraries={})
+    spec = M.WorkflowSpec(name="t:prog", cls="Prog", method="main", libraries={})
     c = compile_chunk(src, "prog.lua", D.Reporter(), chunk_name="prog.lua", workflow=spec,
                       in_workflow=False)
-    assert c is not None and len(calls) == 1
     monkeypatch.setattr(M, "emit_module", real)
-    assert c.text == _slow(monkeypatch, calls[0])
+    assert c is not None and len(calls) == 1
+    return c.text, _slow(monkeypatch, calls[0]), calls[0]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_programs_are_what_black_makes_of_them(monkeypatch, seed):
+    gen = Gen(random.Random(seed))
+    fast, slow, _ = _both(monkeypatch, "-- lua: 5.3\n" + batch([gen.program() for _ in range(3)]))
+    assert fast == slow
+
+
+def test_f_strings_are_what_black_makes_of_them(monkeypatch):
+    # quotes of both kinds, escapes and braces around integers: ast.unparse picks the quotes
+    # of an f-string and black may change them
+    src = ("local n, m = 7, 8\n"
+           "local a = \"it's \\\"q\\\"\\n\" .. n\n"
+           "local b = 'tab\\t{' .. n .. '}' .. m .. \"\\\\\"\n"
+           "local c = n .. \"'\" .. m .. '\"' .. \"\\127\"\n"
+           "return a, b, c\n")
+    fast, slow, _ = _both(monkeypatch, src)
+    assert fast == slow
+    assert fast.count(" = f") == 3 and 'a = f"""it\'s "q"\\n{n}"""' in fast
 
 
 def test_a_formatting_directive_in_a_comment_takes_blacks_path(monkeypatch):

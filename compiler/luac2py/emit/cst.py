@@ -525,15 +525,15 @@ class Builder:
         return Leaf(T.NUMBER, text)
 
     def e_JoinedStr(self, e: ast.JoinedStr, prec: int) -> LN:
-        # black turns an f-string into one STRING leaf before formatting it; it leaves the
-        # quotes alone only when a replacement field holds a backslash, which a format spec
-        # or a conversion could bring
+        # black turns an f-string into one STRING leaf before formatting it, and normalizes
+        # its quotes unless a replacement field holds a backslash: ast.unparse writes none
+        # into an expression (it raises instead), a format spec could
         for v in e.values:
             if isinstance(v, ast.FormattedValue) and v.format_spec is not None:
                 raise Unsupported("f-string format spec")
         text = ast.unparse(e)
-        if "\\" in text or "\n" in text:
-            raise Unsupported("f-string with a backslash")
+        if "\n" in text:
+            raise Unsupported("f-string over several lines")
         return Leaf(T.STRING, text)
 
     def e_NamedExpr(self, e: ast.NamedExpr, prec: int) -> LN:

@@ -55,6 +55,15 @@ def comment_text(s: object) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+def warm_up() -> None:
+    """Load what emitting needs (a forked worker then starts with it)."""
+    import black.comments
+    import black.linegen
+    import black.lines  # noqa: F401
+
+    _env().get_template("module.py.j2")
+
+
 def render(template: str, **kw: Any) -> str:
     return _env().get_template(template).render(**kw)
 
