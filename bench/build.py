@@ -62,11 +62,16 @@ def _black_timer() -> dict[str, float]:
     return spent
 
 
-def bench_full(rounds: int) -> dict[str, float]:
+def bench_full(rounds: int, parallel: bool) -> dict[str, float]:
+    import inspect
+
     from luaparser import ast as lp_ast
 
     from luac2py import diagnostics as D
     from luac2py.project import build
+
+    # (a checkout from before the worker process has no such option: it builds in one)
+    kw = {"parallel": parallel} if "parallel" in inspect.signature(build).parameters else {}
 
     files, lines = corpus()
     texts = [f.read_text(encoding="utf-8") for f in files]
@@ -80,7 +85,7 @@ def bench_full(rounds: int) -> dict[str, float]:
             t = time.perf_counter()
             for i, d in enumerate(FOLDERS):
                 rep = D.Reporter()
-                build(ROOT / d, Path(tmp) / f"r{r}_{i}", rep)  # a fresh folder: nothing reused
+                build(ROOT / d, Path(tmp) / f"r{r}_{i}", rep, **kw)  # fresh: nothing reused
                 assert not rep.has_errors, [str(x) for x in rep.diagnostics]
             if r:
                 wall.append(time.perf_counter() - t)
@@ -196,6 +201,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5, help="full-build rounds (default 5)")
     ap.add_argument("--noop-runs", type=int, default=9, help="no-op rebuilds (default 9)")
+    ap.add_argument("--one-process", action="store_true",
+                    help="full builds without the emitting worker process")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--write", action="store_true", help="write the section of BENCHMARKS.md")
     args = ap.parse_args()
@@ -203,7 +210,9 @@ def main() -> None:
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()}, Python {platform.python_version()}",
         "rounds": args.rounds, "noop_runs": args.noop_runs,
-        "full": bench_full(args.rounds), "noop": bench_noop(args.noop_runs)}
+        "one_process": args.one_process,
+        "full": bench_full(args.rounds, not args.one_process),
+        "noop": bench_noop(args.noop_runs) if args.noop_runs else None}
     if args.json:
         print(json.dumps(res))
         return
