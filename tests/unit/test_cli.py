@@ -233,6 +233,30 @@ def test_check_into_a_closed_pipe_ends_quietly(tmp_path, fmt):
     assert (len(json.loads(r.stdout)) if fmt == "json" else r.stdout.count("[L2P110]")) == 1000
 
 
+def test_exec_into_a_closed_pipe_ends_quietly(tmp_path):
+    """``luac2py exec script.lua | head -1``: the script's print meets the closed pipe; the run
+    ends there (a pcall around print does not catch it), quietly, with SIGPIPE's status."""
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = write_project(tmp_path, {"many.lua": (
+        'for i = 1, 200000 do\n'
+        '  local ok = pcall(print, "line " .. i)\n'
+        '  if not ok then print("caught") end\n'
+        'end\n')}) / "many.lua"
+    exe = Path(sys.executable).parent / "luac2py"
+    p = subprocess.Popen([str(exe), "exec", str(src)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, cwd=ROOT)
+    first = p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read()
+    p.stderr.close()
+    assert p.wait(timeout=120) == 128 + signal.SIGPIPE, err
+    assert (first, err) == (b"line 1\n", b"")
+
+
 def test_help_and_version():
     import tomllib
 

@@ -82,3 +82,17 @@ def test_backward_goto_is_a_clear_diagnostic() -> None:
     assert c is None
     assert [d.code for d in reporter.diagnostics if d.severity == "error"] == ["L2P301"]
     assert reporter.diagnostics[-1].line == 2
+
+
+def test_a_module_member_called_on_require_itself_is_awaited() -> None:
+    # require("time").sleep(...) is the module's function, as through a local bound to it:
+    # a function calling it suspends (it was a plain def whose call was never awaited)
+    from tests.unit.hostlua import run_lua
+
+    assert run_lua("""
+        local ch = channel.new(1)
+        ch:send("ready")
+        local function take() return require("channel").select({ch:case_receive()}).value end
+        local function nap() require("time").sleep("1ms"); return "rested" end
+        print(take(), nap())
+    """) == ["ready\trested"]

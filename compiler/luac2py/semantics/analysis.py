@@ -89,8 +89,16 @@ class Unit:
         return not self.res.uses_G and name not in self.res.global_writes
 
     def module_of(self, n: Any) -> str | None:
-        """The module a name expression statically denotes (``funcs`` after
-        ``local funcs = require("funcs")``, the global ``string``), or None."""
+        """The module an expression statically denotes (``funcs`` after
+        ``local funcs = require("funcs")``, the global ``string``, ``require("time")`` itself),
+        or None."""
+        if type(n) is A.Call:
+            # require("time").sleep(...): the module itself, as through a local
+            name = _require_name(n)
+            if name is not None and self.global_static("require") and (
+                    name in C.MODULES or name in self.libraries):
+                return name
+            return None
         if type(n) is not A.Name:
             return None
         v = getattr(n, "_var", None)

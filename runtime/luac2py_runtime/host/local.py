@@ -13,10 +13,18 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from ..lua.errors import LuaError
+from ..lua.errors import LuaError, pass_through
 from ..modules.backend import Backend
 from ..modules.errors import WippyError
 from .io import HostIO
+
+
+class OutputClosed(BaseException):
+    """The reader of stdout went away (``luac2py exec script.lua | head``): the script ends
+    there, as ``lua script.lua | head`` does; no ``pcall`` can catch it."""
+
+
+pass_through(OutputClosed)
 
 
 class LocalBackend(HostIO, Backend):
@@ -38,8 +46,11 @@ class LocalBackend(HostIO, Backend):
         return random.Random(self.seed)
 
     def print(self, text: str) -> None:
-        sys.stdout.write(text.encode("latin-1").decode("utf-8", "replace") + "\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text.encode("latin-1").decode("utf-8", "replace") + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise OutputClosed from None
 
     async def call_activity(self, activity: str, args: Sequence[Any],
                             options: dict[str, Any] | None = None,

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..lua import ops
 from ..modules.backend import Backend
-from .local import LocalBackend
+from .local import LocalBackend, OutputClosed
 from ..lua.errors import LuaError, to_lua_error
 from ..lua.execution import Execution
 from ..lua.values import LuaTable, from_lua_str, to_lua_str
@@ -69,6 +69,8 @@ def run_script(code: str, filename: str, args: list[str]) -> int:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 7000))
     try:
         asyncio.run(run_chunk(mod, args, script=filename))
+    except OutputClosed:
+        raise BrokenPipeError from None  # the command line ends quietly, as for its own output
     except LuaError as e:
         sys.stdout.flush()
         msg = e.value
