@@ -1,21 +1,23 @@
 """Build time: a full ``luac2py build`` per 1,000 Lua lines, and a no-op rebuild.
 
     .venv/bin/python bench/build.py [--rounds N] [--noop-runs N] [--json] [--write]
+                                    [--baseline OTHER/.venv/bin/python --baseline-label TEXT]
 
 1. Full build of bench/workloads, samples/order, samples/modules and samples/messaging, each
    into a fresh folder (parse, checks, lowering, formatting, atomic write), in this process
-   after one warm-up round; median wall time of ``--rounds`` rounds per 1,000 Lua lines, the
-   share of it spent in black (its line generator and splitter, or ``format_str`` on the slow
-   path), and ``luaparser.ast.parse`` of the same files for scale.
+   after one warm-up round, median wall time of ``--rounds`` rounds per 1,000 Lua lines: as
+   ``luac2py build`` runs it (with its emitting worker process) and in one process, with the
+   share of the latter spent in black (its line generator and splitter, or ``format_str`` on
+   the text path); ``luaparser.ast.parse`` of the same files for scale.
 2. No-op rebuild: a project of 50 workflows and a library (the shape of
    tests/unit/test_build.py) built once, then ``luac2py build`` run again on it in a fresh
    process each time: median wall time of ``--noop-runs`` runs, interpreter start included.
+3. With ``--baseline``, the one-process full build of another checkout (this script run by
+   that checkout's venv, which imports that checkout's luac2py, on the same inputs),
+   alternating with this one's, each in a fresh process: before/after, side by side.
 
 ``--write`` replaces the section between ``<!-- build-bench:start -->`` and
-``<!-- build-bench:end -->`` in BENCHMARKS.md. The script measures whichever luac2py its
-interpreter imports, so running it with another checkout's venv measures that checkout on the
-same inputs (this is how before/after figures are taken). The machine is shared: take several
-runs, alternating.
+``<!-- build-bench:end -->`` in BENCHMARKS.md. The machine is shared: take several runs.
 """
 
 from __future__ import annotations
@@ -62,7 +64,10 @@ def _black_timer() -> dict[str, float]:
     return spent
 
 
-def bench_full(rounds: int, parallel: bool) -> dict[str, float]:
+def bench_full(rounds: int) -> dict[str, float]:
+    """Each round builds the corpus twice, as ``luac2py build`` does (with its emitting
+    worker process) and in one process (where black's share is timed), then parses it with
+    luaparser."""
     import inspect
 
     from luaparser import ast as lp_ast
@@ -70,36 +75,48 @@ def bench_full(rounds: int, parallel: bool) -> dict[str, float]:
     from luac2py import diagnostics as D
     from luac2py.project import build
 
-    # (a checkout from before the worker process has no such option: it builds in one)
-    kw = {"parallel": parallel} if "parallel" in inspect.signature(build).parameters else {}
-
+    # a checkout from before the worker process has no such option: it builds in one
+    two = "parallel" in inspect.signature(build).parameters
     files, lines = corpus()
     texts = [f.read_text(encoding="utf-8") for f in files]
     spent = _black_timer()
-    wall: list[float] = []
-    black: list[float] = []
-    parse: list[float] = []
+    times: dict[str, list[float]] = {"two": [], "one": [], "black": [], "luaparser": []}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(rounds + 1):  # round 0 warms up (imports, caches)
-            spent["s"] = 0.0
-            t = time.perf_counter()
-            for i, d in enumerate(FOLDERS):
-                rep = D.Reporter()
-                build(ROOT / d, Path(tmp) / f"r{r}_{i}", rep, **kw)  # fresh: nothing reused
-                assert not rep.has_errors, [str(x) for x in rep.diagnostics]
-            if r:
-                wall.append(time.perf_counter() - t)
-                black.append(spent["s"])
+            for mode in ("two", "one"):
+                spent["s"] = 0.0
+                t = time.perf_counter()
+                for i, d in enumerate(FOLDERS):
+                    rep = D.Reporter()
+                    kw = {"parallel": mode == "two"} if two else {}
+                    build(ROOT / d, Path(tmp) / f"r{r}_{mode}_{i}", rep, **kw)  # fresh folder
+                    assert not rep.has_errors, [str(x) for x in rep.diagnostics]
+                if r:
+                    times[mode].append(time.perf_counter() - t)
+                    if mode == "one":
+                        times["black"].append(spent["s"])
             t = time.perf_counter()
             for text in texts:
                 lp_ast.parse(text)
             if r:
-                parse.append(time.perf_counter() - t)
+                times["luaparser"].append(time.perf_counter() - t)
     k = 1000 / lines
-    return {"files": len(files), "lines": lines,
-            "build_ms": statistics.median(wall) * 1000 * k,
-            "black_ms": statistics.median(black) * 1000 * k,
-            "luaparser_ms": statistics.median(parse) * 1000 * k}
+    out: dict[str, float] = {"files": len(files), "lines": lines}
+    for name, xs in times.items():
+        out[name + "_ms"] = statistics.median(xs) * 1000 * k
+    return out
+
+
+def bench_baseline(python: str, rounds: int) -> dict[str, float]:
+    """``rounds`` alternations of this checkout's and ``python``'s (another checkout's venv)
+    one-process full build, each a fresh process of this script."""
+    got: dict[str, list[float]] = {"before": [], "after": []}
+    for _ in range(rounds):
+        for label, exe in (("before", python), ("after", sys.executable)):
+            r = subprocess.run([exe, __file__, "--json", "--rounds", "1", "--noop-runs", "0"],
+                               capture_output=True, text=True, check=True)
+            got[label].append(json.loads(r.stdout.splitlines()[-1])["full"]["one_ms"])
+    return {label + "_ms": statistics.median(xs) for label, xs in got.items()}
 
 
 def noop_project(root: Path, n: int = 50) -> Path:
@@ -157,28 +174,43 @@ def bench_noop(runs: int) -> dict[str, float]:
 def markdown(res: dict[str, Any]) -> str:
     f = res["full"]
     n = res["noop"]
-    return "\n".join([
+    out = [
         "## Build time (bench/build.py)",
         "",
         f"Measured {res['when']} on {res['machine']} (the machine is shared: other jobs were "
-        "running).",
+        "running; read the ratios).",
         "",
         f"Full build: {f['files']} files, {f['lines']} Lua lines (bench/workloads, "
         "samples/order, samples/modules, samples/messaging), each into a fresh folder, "
-        f"median of {res['rounds']} rounds in one process after a warm-up round; black: the "
-        "part of that time spent in black's line generator and splitter; luaparser: "
-        "`luaparser.ast.parse` of the same files, for scale.",
+        f"median of {res['rounds']} rounds in one process after a warm-up round: as "
+        "`luac2py build` runs it (a second process emits modules while the first lowers the "
+        "next ones), and all in one process, of which black (its line generator and "
+        "splitter) takes the next row; `luaparser.ast.parse` of the same files for scale.",
         "",
         "| | ms per 1,000 Lua lines |",
         "|---|---:|",
-        f"| luac2py build | {f['build_ms']:.0f} |",
+        f"| luac2py build | {f['two_ms']:.0f} |",
+        f"| luac2py build, one process | {f['one_ms']:.0f} |",
         f"| of which black | {f['black_ms']:.0f} |",
         f"| luaparser.ast.parse | {f['luaparser_ms']:.0f} |",
-        "",
-        f"No-op rebuild of 50 workflows and a library (`luac2py build` again, a fresh process "
-        f"each time, median of {res['noop_runs']}): **{n['noop_s'] * 1000:.0f} ms**, of which "
-        f"{n['python_start_s'] * 1000:.0f} ms start the interpreter.",
-    ])
+    ]
+    if res.get("baseline"):
+        b = res["baseline"]
+        out += [
+            "",
+            f"Side by side with `{res['baseline_label']}` (one process each, "
+            f"{res['rounds']} alternated runs of this script, medians): before "
+            f"**{b['before_ms']:.0f}**, after **{b['after_ms']:.0f}** ms per 1,000 Lua lines "
+            f"({b['before_ms'] / b['after_ms']:.1f}x).",
+        ]
+    if n:
+        out += [
+            "",
+            f"No-op rebuild of 50 workflows and a library (`luac2py build` again, a fresh "
+            f"process each time, median of {res['noop_runs']}): **{n['noop_s'] * 1000:.0f} ms**, "
+            f"of which {n['python_start_s'] * 1000:.0f} ms start the interpreter.",
+        ]
+    return "\n".join(out)
 
 
 MARK_START = "<!-- build-bench:start -->"
@@ -201,8 +233,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5, help="full-build rounds (default 5)")
     ap.add_argument("--noop-runs", type=int, default=9, help="no-op rebuilds (default 9)")
-    ap.add_argument("--one-process", action="store_true",
-                    help="full builds without the emitting worker process")
+    ap.add_argument("--baseline", metavar="PYTHON",
+                    help="also time another checkout's build, alternating (its venv's python)")
+    ap.add_argument("--baseline-label", default="the baseline",
+                    help="how the section names the baseline (e.g. main at abc1234)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--write", action="store_true", help="write the section of BENCHMARKS.md")
     args = ap.parse_args()
@@ -210,9 +244,10 @@ def main() -> None:
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()}, Python {platform.python_version()}",
         "rounds": args.rounds, "noop_runs": args.noop_runs,
-        "one_process": args.one_process,
-        "full": bench_full(args.rounds, not args.one_process),
-        "noop": bench_noop(args.noop_runs) if args.noop_runs else None}
+        "full": bench_full(args.rounds),
+        "noop": bench_noop(args.noop_runs) if args.noop_runs else None,
+        "baseline": bench_baseline(args.baseline, args.rounds) if args.baseline else None,
+        "baseline_label": args.baseline_label}
     if args.json:
         print(json.dumps(res))
         return

@@ -515,8 +515,9 @@ class Builder:
             text = repr(v)
         elif isinstance(v, float):
             text = repr(v)
-            if "nan" in text:
-                raise Unsupported("nan")
+            if text == "nan":  # ast.unparse writes (1e309-1e309)
+                return _paren(Node(syms.arith_expr, [Leaf(T.NUMBER, "1e309"),
+                                                     Leaf(T.MINUS, "-"), Leaf(T.NUMBER, "1e309")]))
             text = text.replace("inf", "1e309")  # ast.unparse's _INFSTR
         else:
             raise Unsupported("constant " + type(v).__name__)
