@@ -9,9 +9,9 @@
    ``luac2py build`` runs it (with its emitting worker process) and in one process, with the
    share of the latter spent in black (its line generator and splitter, or ``format_str`` on
    the text path); ``luaparser.ast.parse`` of the same files for scale.
-2. No-op rebuild: a project of 50 workflows and a library (the shape of
-   tests/unit/test_build.py) built once, then ``luac2py build`` run again on it in a fresh
-   process each time: median wall time of ``--noop-runs`` runs, interpreter start included.
+2. No-op rebuild: a project of 50 workflows (the bench workloads again and again) built once,
+   then ``luac2py build`` run again on it in a fresh process each time: median wall time of
+   ``--noop-runs`` runs, interpreter start included.
 3. With ``--baseline``, the one-process full build of another checkout (this script run by
    that checkout's venv, which imports that checkout's luac2py, on the same inputs),
    alternating with this one's, each in a fresh process: before/after, side by side.
@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import re
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.sections import write_section  # noqa: E402
+
 FOLDERS = ["bench/workloads", "samples/order", "samples/modules", "samples/messaging"]
 
 
@@ -120,34 +123,23 @@ def bench_baseline(python: str, rounds: int) -> dict[str, float]:
 
 
 def noop_project(root: Path, n: int = 50) -> Path:
-    """``n`` workflows over two namespaces sharing one library (tests/unit/test_build.py)."""
-    files: dict[str, str] = {
-        "lib/_index.yaml": 'version: "1.0"\nnamespace: lib\nentries:\n'
-                           "  - name: util\n    kind: library.lua\n    source: file://util.lua\n",
-        "lib/util.lua": "local M = {}\nfunction M.double(x) return x * 2 end\nreturn M\n",
-    }
-    for ns in ("alpha", "beta"):
-        entries = [f"  - name: worker\n    kind: temporal.worker\n    task_queue: {ns}-q\n"]
-        for i in range(n // 2):
-            entries.append(
-                f"  - name: wf{i}\n    kind: workflow.lua\n    source: file://wf{i}.lua\n"
-                "    modules: [funcs, time]\n    imports: {util: lib:util}\n"
-                "    meta: {temporal: {workflow: {worker: worker}}}\n")
-            files[f"{ns}/wf{i}.lua"] = (
-                "local funcs = require('funcs')\nlocal time = require('time')\n"
-                "local util = require('util')\n\n"
-                "local function main(x)\n"
-                f"  local r, err = funcs.call('{ns}:step', util.double(x) + {i})\n"
-                "  if err then return nil, err end\n"
-                "  time.sleep('1s')\n"
-                f"  local parts = {{}}\n  for k = 1, {i % 5 + 1} do parts[k] = tostring(r) end\n"
-                "  return table.concat(parts, '-')\nend\n\nreturn main\n")
-        files[f"{ns}/_index.yaml"] = (f'version: "1.0"\nnamespace: {ns}\nentries:\n'
-                                      + "".join(entries))
-    for rel, text in files.items():
-        p = root / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text, encoding="utf-8")
+    """``n`` workflows: the bench workloads entered over and over under other names, in two
+    namespaces served by one worker each."""
+    import yaml
+
+    index = yaml.safe_load((ROOT / "bench" / "workloads" / "_index.yaml").read_text())
+    flows = [e for e in index["entries"] if e["kind"] == "workflow.lua"]
+    for half, ns in enumerate(("alpha", "beta")):
+        entries: list[dict[str, Any]] = [{"name": "worker", "kind": "temporal.worker",
+                                          "task_queue": ns}]
+        for i in range(half * n // 2, (half + 1) * n // 2):
+            e = dict(flows[i % len(flows)], name=f"wf{i}", source=f"file://wf{i}.lua")
+            entries.append(e)
+            src = ROOT / "bench" / "workloads" / flows[i % len(flows)]["source"][len("file://"):]
+            (root / ns).mkdir(parents=True, exist_ok=True)
+            (root / ns / f"wf{i}.lua").write_bytes(src.read_bytes())
+        (root / ns / "_index.yaml").write_text(yaml.safe_dump(
+            {"version": "1.0", "namespace": ns, "entries": entries}, sort_keys=False))
     return root
 
 
@@ -164,7 +156,7 @@ def bench_noop(runs: int) -> dict[str, float]:
             t = time.perf_counter()
             r = subprocess.run(cmd, capture_output=True, text=True)
             times.append(time.perf_counter() - t)
-            assert r.returncode == 0 and "(0 module(s) compiled, 51 unchanged)" in r.stderr, r.stderr
+            assert r.returncode == 0 and "(0 module(s) compiled, 50 unchanged)" in r.stderr, r.stderr
         t = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         bare = time.perf_counter() - t
@@ -206,27 +198,12 @@ def markdown(res: dict[str, Any]) -> str:
     if n:
         out += [
             "",
-            f"No-op rebuild of 50 workflows and a library (`luac2py build` again, a fresh "
-            f"process each time, median of {res['noop_runs']}): **{n['noop_s'] * 1000:.0f} ms**, "
-            f"of which {n['python_start_s'] * 1000:.0f} ms start the interpreter.",
+            "No-op rebuild of 50 workflows (the bench workloads again and again): `luac2py "
+            f"build` run again in a fresh process, median of {res['noop_runs']}: "
+            f"**{n['noop_s'] * 1000:.0f} ms**, of which {n['python_start_s'] * 1000:.0f} ms "
+            "start the interpreter.",
         ]
     return "\n".join(out)
-
-
-MARK_START = "<!-- build-bench:start -->"
-MARK_END = "<!-- build-bench:end -->"
-
-
-def write_section(text: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    doc = path.read_text(encoding="utf-8")
-    block = f"{MARK_START}\n{text.rstrip()}\n{MARK_END}"
-    if MARK_START in doc and MARK_END in doc:
-        doc = re.sub(re.escape(MARK_START) + r".*?" + re.escape(MARK_END), lambda _: block, doc,
-                     flags=re.S)
-    else:
-        doc = doc.rstrip() + "\n\n" + block + "\n"
-    path.write_text(doc, encoding="utf-8")
 
 
 def main() -> None:
@@ -254,7 +231,7 @@ def main() -> None:
     text = markdown(res)
     print(text)
     if args.write:
-        write_section(text)
+        write_section("build-bench", text)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,6 @@ import logging
 import math
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,7 @@ import temporalio.worker  # noqa: E402
 from bench.common import (  # noqa: E402
     ROOT, VARIANTS, WORKLOADS, drive, expected_counter, load_history, normalise, start_server,
     workload_input)
+from bench.sections import write_section  # noqa: E402
 from bench.workloads import activities  # noqa: E402
 
 REPLAY_VARIANTS = list(VARIANTS)
@@ -341,22 +341,6 @@ def targets(res: dict[str, Any]) -> list[str]:
     return out
 
 
-MARK_START = "<!-- worker-bench:start -->"
-MARK_END = "<!-- worker-bench:end -->"
-
-
-def write_section(text: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    doc = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = f"{MARK_START}\n{text.rstrip()}\n{MARK_END}"
-    if MARK_START in doc and MARK_END in doc:
-        doc = re.sub(re.escape(MARK_START) + r".*?" + re.escape(MARK_END), lambda _: block, doc,
-                     flags=re.S)
-    else:
-        doc = doc.rstrip() + "\n\n" + block + "\n"
-    path.write_text(doc, encoding="utf-8")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a fast smoke run (small counts)")
@@ -400,7 +384,7 @@ def main() -> None:
     text += f"\n_Total benchmark time: {time.perf_counter() - t0:.0f} s._\n"
     print(text)
     if not args.no_write:
-        write_section(text)
+        write_section("worker-bench", text)
         log("wrote BENCHMARKS.md (worker-bench section)")
 
 

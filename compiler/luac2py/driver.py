@@ -41,25 +41,10 @@ def parse_source(source: str, filename: str, reporter: D.Reporter):  # type: ign
         return None
 
 
-def compile_chunk(
-    source: str,
-    filename: str,
-    reporter: D.Reporter,
-    *,
-    chunk_name: str | None = None,
-    allowed_modules: frozenset[str] | None = None,
-    libraries: dict[str, LibrarySummary] | None = None,
-    workflow: WorkflowSpec | None = None,
-    function: FunctionSpec | None = None,
-    in_workflow: bool = True,
-    in_function: bool = False,
-    library: bool = False,
-    fmt: bool = True,
-) -> Compiled | None:
-    lowered = lower_module(source, filename, reporter, chunk_name=chunk_name,
-                           allowed_modules=allowed_modules, libraries=libraries,
-                           workflow=workflow, function=function, in_workflow=in_workflow,
-                           in_function=in_function, library=library, fmt=fmt)
+def compile_chunk(source: str, filename: str, reporter: D.Reporter, **options: Any
+                  ) -> Compiled | None:
+    """One Lua file compiled into a module's text; ``options`` are ``lower_module``'s."""
+    lowered = lower_module(source, filename, reporter, **options)
     if lowered is None:
         return None
     text, error = emit_lowered(lowered)

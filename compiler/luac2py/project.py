@@ -518,11 +518,12 @@ def _check_library_io(wf: str, lib_ids: Any, lib_io: dict[str, tuple[str, list[A
                       reported: set[tuple[str, int, int]], reporter: D.Reporter) -> None:
     """A library that a workflow imports (directly or not) is workflow code: its require()s
     of modules a workflow may not use are errors, at the library's line, reported once."""
-    from .semantics.catalog import WORKFLOW_FORBIDDEN_MODULES
-
     for tid in sorted(set(lib_ids)):
         if tid not in lib_io:
             continue
+        # (imported here: a no-op rebuild has no reason to load the catalog)
+        from .semantics.catalog import WORKFLOW_FORBIDDEN_MODULES
+
         file, reqs = lib_io[tid]
         for name, line, col in reqs:
             if (file, line, col) in reported:
