@@ -1,16 +1,17 @@
 """The concrete syntax tree black's parser would build from ``ast.unparse``'s text.
 
-black spends about half of its time tokenizing and parsing (blib2to3) the text that
-``ast.unparse`` wrote from the lowered tree. This module builds that parse tree directly from
-the ``ast`` tree instead: the same node types, the same nesting (a parser node with a single
-child is its child), the parentheses ``ast.unparse`` puts in by precedence (its rules are
-followed here one for one, Python 3.11's ``ast._Unparser``), and the comments and blank lines
-as prefixes. black's own line generator, splitter and blank-line rules then run on it
-unchanged (``emit.module.format_tree``), so the output is black's output.
+black spends about half of a pass tokenizing and parsing (blib2to3) the text that
+``ast.unparse`` wrote from the lowered tree, and ``format_str`` makes two passes. This module
+builds that parse tree directly from the ``ast`` tree instead: the same node types, the same
+nesting (a parser node with a single child is its child), the parentheses ``ast.unparse``
+puts in by precedence (its rules are followed here one for one, Python 3.11's
+``ast._Unparser``), and the comments and blank lines as prefixes. black's own line
+generator, splitter and blank-line rules then run on it unchanged
+(``emit.module.format_tree``), so the output is black's output.
 
 What the generated code never contains (``**``, lambdas, ``with``, docstrings, ...) raises
 ``Unsupported``, and the module is formatted the slow way (``ast.unparse`` + black). The
-tree is checked against black's parser for every golden and sample (tests/unit/test_emit_cst.py).
+tree is checked against black's parser on real modules (tests/unit/test_emit_cst.py).
 
     x = a + b - c     ->  expr_stmt(NAME x, EQUAL, arith_expr(NAME a, PLUS, NAME b, MINUS, NAME c))
     f(x)[1].y         ->  power(NAME f, trailer('(' x ')'), trailer('[' 1 ']'), trailer('.' y))
@@ -85,10 +86,6 @@ def _name(value: str) -> Leaf:
     return Leaf(T.NAME, value)
 
 
-def _op(type_: int, value: str) -> Leaf:
-    return Leaf(type_, value)
-
-
 def _paren(inner: LN) -> Node:
     return Node(syms.atom, [Leaf(T.LPAR, "("), inner, Leaf(T.RPAR, ")")])
 
@@ -109,11 +106,12 @@ def _interleave(items: list[LN]) -> list[LN]:
 class Builder:
     """Builds parse trees as black's parser would build them.
 
-    ``function`` builds the lowered chunk, as ``ast.unparse`` would write it: comments from
-    the marker statements (``comment(stmt)`` returns a marker's comment text, ``None`` for
-    other statements) and a blank line before each nested definition. ``module`` builds a
-    module from its text (the skeleton the template wrote) and that text's ``ast``: comments
-    and blank lines are read from the text between the statements."""
+    ``module`` builds a module from its text (the skeleton the template wrote) and that text's
+    ``ast``: comments and blank lines are read from the text between the statements. The
+    chunk, which has no text, goes where the skeleton has a placeholder, built as
+    ``ast.unparse`` would write it: comments from the marker statements (``comment(stmt)``
+    returns a marker's comment text, ``None`` for other statements) and a blank line before
+    each nested definition."""
 
     def __init__(self, comment: Callable[[ast.stmt], str | None]) -> None:
         self.comment = comment
@@ -121,9 +119,6 @@ class Builder:
         self.pending = ""  # comments and blank lines waiting for the next token
         self.lines: list[str] | None = None  # the module's text while building ``module``
         self.prev_end = 0  # the last text line consumed
-
-    def function(self, node: ast.stmt) -> LN:
-        return self.stmt(node, 0)
 
     def module(self, mod: ast.Module, text: str, placeholder: str, chunk: ast.stmt) -> Node:
         """``text``'s tree, with the chunk's tree where the statement ``placeholder`` is."""

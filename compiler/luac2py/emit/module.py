@@ -19,6 +19,7 @@ import ast
 import gc
 import importlib.resources
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -156,8 +157,8 @@ def format_tree(tree: Node, source: str) -> str:
     stands for, of which only the first two lines are read).
 
     ``format_str`` formats a second time when the first pass changed the text, for the
-    trailing commas it added; on generated code that pass changes nothing (the golden and
-    sample tests compare with ``format_str``), so it is not run."""
+    trailing commas it added; on generated code that pass changes nothing (golden files and
+    tests/unit/test_emit_cst.py compare with ``format_str``), so it is not run."""
     from black import _keep_encoding_declaration_ignored
     from black.linegen import LineGenerator, transform_line
     from black.lines import EmptyLineTracker, LinesBlock
@@ -251,7 +252,9 @@ def emit_module(
     source_lines = source.splitlines()
     skeleton_kw = dict(source_name=source_name, chunk_name=chunk_name,
                        imports=import_lines(imports), workflow=workflow, function=function)
-    fast = _emit_fast(chunk_def, source_lines, skeleton_kw) if fmt else None
+    # cst follows Python 3.11's ast.unparse; elsewhere the text path, until checked there
+    fast = (_emit_fast(chunk_def, source_lines, skeleton_kw)
+            if fmt and sys.version_info[:2] == (3, 11) else None)
     if fast is not None:
         text = fast
     else:
