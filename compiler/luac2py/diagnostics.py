@@ -100,7 +100,7 @@ class Reporter:
 
 
 # ---------------------------------------------------------------------------------------------
-# Factories. One per message; the code is stable and documented in docs/diagnostics.md.
+# Factories. One per message; the code is stable and documented in docs/commands.md.
 # L2P0xx: syntax; L2P1xx: semantics and determinism; L2P2xx: registry; L2P3xx: unsupported.
 # ---------------------------------------------------------------------------------------------
 
@@ -210,6 +210,40 @@ def too_complex(file: str, line: int, col: int, what: str) -> Diagnostic:
 def registry_error(file: str, line: int, message: str, code: str = "L2P201",
                    severity: str = "error") -> Diagnostic:
     return Diagnostic(code, severity, message, file, line, 0)
+
+
+# -- L2P12x: code Wippy accepts but that does not do what it seems to (warnings) --------------
+
+
+def unknown_escape(file: str, line: int, col: int, char: str) -> Diagnostic:
+    shown = char if char.isprintable() else repr(char)[1:-1]
+    return Diagnostic(
+        "L2P120", "warning",
+        f"'\\{shown}' is no escape sequence: Wippy reads it as '{shown}' (so \"\\x41\" is the "
+        f"three characters x41); write '\\\\{shown}' or a decimal escape such as '\\65'",
+        file, line, col)
+
+
+def rep_separator(file: str, line: int, col: int) -> Diagnostic:
+    return Diagnostic(
+        "L2P121", "warning",
+        "string.rep ignores its third argument in Wippy: no separator is inserted "
+        "(('ab'):rep(3, ',') is 'ababab')", file, line, col)
+
+
+def zero_for_step(file: str, line: int, col: int) -> Diagnostic:
+    return Diagnostic(
+        "L2P122", "warning",
+        "a 'for' step of zero is no error in Wippy: the loop runs zero times when the start "
+        "is below the limit and forever otherwise", file, line, col)
+
+
+def division_by_zero(file: str, line: int, col: int, op: str) -> Diagnostic:
+    what = ("is NaN in Wippy (never an error)" if op == "%" else
+            "raises 'attempt to divide by zero' in Wippy (a constant dividend gives inf or "
+            "NaN at build time instead)")
+    return Diagnostic("L2P123", "warning", f"'{op}' by the constant zero {what}",
+                      file, line, col)
 
 
 def internal_error(file: str, line: int, col: int, what: str) -> Diagnostic:

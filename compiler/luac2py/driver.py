@@ -91,6 +91,8 @@ def lower_module(
     chunk = parse_source(source, filename, reporter)
     if chunk is None:
         return None
+    for line, col, ch in getattr(chunk, "_unknown_escapes", None) or ():
+        reporter.add(D.unknown_escape(filename, line, col, ch))
     unit = Unit(
         filename=filename,
         source=source,

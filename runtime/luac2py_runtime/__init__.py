@@ -20,7 +20,7 @@ __all__ = ["connect", "new_worker", "DATA_CONVERTER", "activity_context", "clien
 
 # The interface generated code is built against (luac2py.semantics.catalog.RUNTIME_INTERFACE):
 # a generated package refuses to import under a runtime with another one.
-INTERFACE = 5
+INTERFACE = 6
 
 
 def __getattr__(name: str) -> Any:

@@ -1,9 +1,15 @@
-"""Differential testing: the same Lua program run by real Lua (lupa) and compiled by luac2py.
+"""Differential testing: the same Lua program run by real Lua (lupa) and compiled by luac2py,
+and go-lua cases whose expected output is written in the case itself.
 
-Output is compared line by line. Normalised, as SEMANTICS.md documents: floats print with
-``%.14g`` (an integral float prints without ``.0``). Programs choose their reference with a
-first line ``-- lua: 5.1`` (the core language, error wording) or ``-- lua: 5.3`` (integers and
-floats, bitwise operators, ``//``); the chunk name is ``input`` on both sides.
+Output is compared line by line. Programs choose their reference with a first line
+``-- lua: 5.1`` (the core language, error wording), ``-- lua: 5.3`` (integers and floats,
+bitwise operators, ``//``) or ``-- lua: golua`` (expected answers read from Wippy's VM, go-lua:
+see ``golua_expected``); the chunk name is ``input`` on both sides. Real Lua's ``print`` writes
+numbers as Wippy's VM does (go-lua value.go ``LNumber.String``: an integral float without
+``.0``, other floats in Go's shortest form, ``+Inf``, ``-Inf``, ``NaN``), so that a lupa case
+compares what go-lua takes over from standard Lua rather than the spelling of printed numbers;
+``tostring`` and ``..`` keep real Lua's spelling, so a program that makes text of a number
+itself is a go-lua case.
 """
 
 from __future__ import annotations
@@ -16,17 +22,12 @@ from typing import Any
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
 
-PRELUDE_53 = r"""
-local _tostring, _type, _fmt, _mt = tostring, type, string.format, math.type
-tostring = function(v)
-  if _mt(v) == "float" then
-    if v ~= v then return "nan" end
-    if v == 1/0 then return "inf" elseif v == -1/0 then return "-inf" end
-    return _fmt("%.14g", v)
-  end
-  return _tostring(v)
-end
-"""
+from tests.helpers import golua_wording
+
+def _gonum(v: Any) -> bytes:
+    from luac2py_runtime.lua.values import number_to_str
+
+    return number_to_str(v).encode()
 
 
 def reference_output(source: str, version: str) -> list[str]:
@@ -42,14 +43,16 @@ def reference_output(source: str, version: str) -> list[str]:
                              for p in parts))
 
     lua.globals()[b"_emit"] = emit
-    if version == "5.3":
-        lua.execute(PRELUDE_53)
+    lua.globals()[b"_gonum"] = _gonum
     lua.execute(r"""
-      local _emit, _tostring, _select = _emit, tostring, select
+      local _emit, _tostring, _select, _type, _gonum = _emit, tostring, select, type, _gonum
       print = function(...)
         local n = _select('#', ...)
         local parts = {}
-        for i = 1, n do parts[i] = tostring((_select(i, ...))) end
+        for i = 1, n do
+          local v = (_select(i, ...))
+          parts[i] = _type(v) == "number" and _gonum(v) or tostring(v)
+        end
         _emit(table.concat(parts, "\t"))
       end
     """)
@@ -68,7 +71,7 @@ def reference_output(source: str, version: str) -> list[str]:
     )(fn)
     if ok_err is not None:
         out.append("error: " + (ok_err.decode("latin-1") if isinstance(ok_err, bytes) else str(ok_err)))
-    return out
+    return [golua_wording(ln) for ln in out]
 
 
 class _Capture:
@@ -123,7 +126,26 @@ def compiled_output(source: str) -> list[str]:
 
 def version_of(source: str) -> str:
     first = source.split("\n", 1)[0]
+    if "golua" in first:
+        return "golua"
     return "5.3" if "5.3" in first else "5.1"
+
+
+EXPECT_MARK = "--> "
+CITE_MARK = "golua:"
+
+
+def golua_expected(program: str) -> list[str]:
+    """The output a go-lua case expects: its ``--> `` lines, in order, ``\\t`` standing for
+    the tab ``print`` puts between values (``-->`` alone is an empty line)."""
+    out = []
+    for ln in program.split("\n"):
+        s = ln.lstrip()
+        if s.rstrip() == EXPECT_MARK.strip():
+            out.append("")
+        elif s.startswith(EXPECT_MARK):
+            out.append(s[len(EXPECT_MARK):].replace("\\t", "\t"))
+    return out
 
 
 CASE_MARK = "-- case:"

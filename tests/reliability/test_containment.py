@@ -201,7 +201,7 @@ ESCAPES: list[tuple[str, str]] = [
                                     'pcall(function() return require.__self__ end)'),
     ("methods through the dot", r'''
         local e = OBJ.error
-        return e.kind, e.message, e.kind(e), e.message(e), e.details(e), e.unwrap(e)'''),
+        return e.kind, e.message, e.kind(e), e.message(e), e.details(e), e.retryable(e)'''),
     ("method tables are not handed out", r'''
         local out = {}
         for _, n in ipairs(NAMES) do

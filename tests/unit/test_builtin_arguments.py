@@ -1,10 +1,11 @@
 """Every function Lua code can reach (the globals, the string/table/math/os/coroutine
 libraries, the Wippy modules and the methods of their objects) takes any arguments the way a
 Lua function does: missing ones are nil (or "no value" in its error), extra ones are ignored,
-wrong ones are a Lua error ("bad argument #1 to 'date' ..."), never a Python exception that
+wrong ones are a Lua error ("bad argument #1 to date ..."), never a Python exception that
 leaks Python wording ("tostring() takes 1 positional argument but 2 were given") into the
 workflow's failure. A method taken as a value (``ch.receive()`` written for
-``ch:receive()``) checks the object it gets."""
+``ch:receive()``) checks the object it gets (but an error's, which answers "" or nil for a
+non-error, as go-lua's errorslib.go does)."""
 
 from __future__ import annotations
 
@@ -152,7 +153,11 @@ def test_methods_taken_as_values_check_their_object(method: str) -> None:
 
     leaks, f = asyncio.run(go())
     assert not leaks, f"{method}: {len(leaks)} calls raised Python errors, e.g. {leaks[:3]}"
-    with pytest.raises(LuaError, match=rf"bad argument #1 to '{name}' \(\w+ expected, got no value\)"):
+    if kind == "error":
+        # go-lua errorslib.go: an error's methods answer "", nil or false for a non-error
+        assert f() in ("", None, False)
+        return
+    with pytest.raises(LuaError, match=rf"bad argument #1 to {name} \(\w+ expected, got no value\)"):
         f()
 
 

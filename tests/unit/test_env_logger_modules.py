@@ -46,7 +46,7 @@ def test_env_reads_the_process_environment(monkeypatch: pytest.MonkeyPatch) -> N
         "nil\tNotFound",
     ]
     assert out[5] == "true\tnil"
-    assert out[6].startswith("false\tbad argument #1 to 'get' (string expected, got table)")
+    assert out[6].startswith("false\tbad argument #1 to get (string expected, got table)")
     import os
     assert os.environ["L2P_TEST_VAR"] == "\ud55c value"  # set changed nothing
 
@@ -80,7 +80,7 @@ def test_logger_records(caplog: pytest.LogCaptureFixture) -> None:
     assert recs[2].lua_fields["service"] == "stripe"  # type: ignore[attr-defined]
     assert recs[2].lua_fields["attempt"] == 2  # type: ignore[attr-defined]
     assert out[0] == "nil\to2"  # the error field left the caller's table, as in Wippy
-    assert out[1].startswith("false\tbad argument #1 to 'info' (logger expected, got string)")
+    assert out[1].startswith("false\tbad argument #1 to info (logger expected, got string)")
     assert out[2].startswith("false\t") and "name cannot be empty" in out[2]
     assert out[3] == "userdata"
 
@@ -93,5 +93,5 @@ def test_logger_level_filter_skips_work(caplog: pytest.LogCaptureFixture) -> Non
 
 
 def test_logger_message_must_be_a_string() -> None:
-    with pytest.raises(LuaError, match="bad argument #1 to 'info' \\(string expected, got table\\)"):
+    with pytest.raises(LuaError, match="bad argument #1 to info \\(string expected, got table\\)"):
         run_lua('require("logger"):info({})')

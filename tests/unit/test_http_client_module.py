@@ -309,7 +309,7 @@ def test_uri_helpers_and_argument_errors() -> None:
     """)
     assert out[0] == "hello+world\ta%26b%3Dc%2Fd%3F%C3%A9~_-."
     assert out[1] == 'hello world!\tnil\tinvalid URL escape "%zz"'
-    assert out[2].startswith("false\tbad argument #1 to 'get' (string expected, got nil)")
+    assert out[2].startswith("false\tbad argument #1 to get (string expected, got nil)")
     assert out[3].startswith("false\tbad argument #1 to 'get' (URL required)")
     assert out[4].startswith("false\tbad argument #1 to 'request' (method required)")
 

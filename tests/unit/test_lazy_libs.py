@@ -33,8 +33,9 @@ def _built(ex: Execution) -> set[str]:
 # the order in which pairs(_G) visits the globals of a new execution (as when the tables were
 # built up front); the Wippy globals follow once a chunk uses _G
 EAGER_ORDER = (
-    "type tostring tonumber pairs ipairs next select unpack rawget rawset rawequal rawlen "
-    "setmetatable getmetatable error assert pcall xpcall integer number boolean _VERSION print "
+    "type tostring tonumber pairs ipairs next select unpack rawget rawset rawequal "
+    "setmetatable getmetatable error assert pcall xpcall integer number boolean _VERSION "
+    "_GOPHER_LUA_VERSION print "
     "_G string table math os require coroutine errors process channel"
 ).split()
 

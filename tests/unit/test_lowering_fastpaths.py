@@ -113,10 +113,21 @@ def test_float_arithmetic_after_the_int_path() -> None:
     assert "type(a) is float and type(b) in _NUM_TYPES" in code
     assert "type(b) is float and type(a) is int" in code
     assert "a + 1 if type(a) is float else _add(a, 1" in code
-    assert "-a if type(a) is int and a != -9223372036854775808 or type(a) is float" in code
+    # unary minus is always a float in go-lua (vm.go OP_UNM)
+    assert "-float(a) if type(a) in _NUM_TYPES else _unm(a" in code
 
 
 def test_float_field_update_is_inline() -> None:
     code = _py("local g = {total = 0}\nlocal x = ...\ng.total = g.total + x\nreturn g\n")
     assert "elif type(_l) is float and type(x) in _NUM_TYPES:" in code
     assert "g.hash['total'] = _l + x" in code
+
+
+def test_float_results_keep_the_fast_paths() -> None:
+    # go-lua's values are floats where PUC Lua's were integers (x % 7, math.floor): a
+    # comparison with a number takes both, and `for i = 1, n` (a float loop when n is a
+    # float) indexes the array part when i is an integer
+    code = _py("local x, n = ...\nlocal t = {}\nfor i = 1, n do t[i] = i % 7 end\n"
+               "return x > 1, t[n]\n")
+    assert "x > 1 if type(x) in _NUM_TYPES else _gt(x, 1)" in code
+    assert "if type(i) is int and t.meta is None:" in code

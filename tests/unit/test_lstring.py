@@ -1,11 +1,13 @@
-"""Differential tests of the ``string`` library against real Lua (PUC 5.1 and 5.3 via lupa).
+"""Differential tests of the ``string`` library against real Lua (PUC 5.1 and 5.3 via lupa)
+and, where Wippy's VM differs from both, against go-lua's answers read from its source.
 
 Every case is one call, written once as Python values; the Lua side runs the same call from
 generated Lua source (so argument counts, nils and function names in error messages are real),
 the Python side calls our function, and all results are compared, with types (integer vs float)
-for 5.3. ``mode`` picks the reference: "both" (5.1 and 5.3 agree and so must we), "51" where we
-follow 5.1 on purpose (empty matches in gsub/gmatch, init beyond the end, %q, error wording) and
-"53" where we follow 5.3 (%g, integer-representation errors, %s via tostring, %c of 0, ...).
+for 5.3. ``mode`` picks the reference: "both" (5.1 and 5.3 agree and so must we), "51" or "53"
+where go-lua agrees with that version only (empty matches in gsub/gmatch, init beyond the end,
+...), and "go": the case carries go-lua's answer and the go-lua file and function it was read
+from (stringlib.go, pm/pm.go: string.format is Go's fmt.Sprintf, no %f or %g classes, ...).
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from luac2py_runtime.lua import gofmt
 from luac2py_runtime.lua import string as L
 from luac2py_runtime.lua.errors import LuaError
 from luac2py_runtime.lua.string import LIB as S
 from luac2py_runtime.lua.values import LuaTable, to_lua_str
+
+from tests.helpers import golua_wording
 
 # ----------------------------------------------------------------------------------------
 # harness
@@ -136,7 +141,7 @@ def to_our_value(v: Any) -> Any:
             try:
                 r = fn(*[a.encode("latin-1") if isinstance(a, str) else a for a in args])
             except (lupa.lua51.LuaError, lupa.lua53.LuaError) as e:
-                raise LuaError(norm_err(str(e).split("\n")[0])) from None
+                raise LuaError(golua_wording(str(e).split("\n")[0], position=False)) from None
             if isinstance(r, tuple):
                 return tuple(to_our_value(x) for x in r)
             return to_our_value(r)
@@ -145,20 +150,12 @@ def to_our_value(v: Any) -> Any:
     return v
 
 
-_POS = re.compile(r'^(\[string "[^"]*"\]|input|stdin):\d+: ')
-
-
-def norm_err(msg: str) -> str:
-    msg = _POS.sub("", msg)
-    return re.sub(r"to '\w+\.(\w+)'", r"to '\1'", msg)
-
-
 def run_lua(version: str, expr: str) -> tuple[str, Any]:
     rt = LUA[version]
     code = f"local ok, r = pcall(function() local r = pack({expr}) return r end) return ok, r"
     ok, r = rt.execute(code)
     if not ok:
-        return "err", norm_err(from_lua(r))
+        return "err", golua_wording(from_lua(r), position=False)
     return "ok", [from_lua(r[i]) for i in range(1, r[b"n"] + 1)]
 
 
@@ -198,7 +195,17 @@ def same(a: Any, b: Any, strict: bool) -> bool:
     return type(a) is type(b) and a == b
 
 
-def check(fname: str, args: tuple[Any, ...], mode: str = "both") -> None:
+def check(fname: str, args: tuple[Any, ...], mode: str = "both", expected: Any = None,
+          cite: str = "") -> None:
+    """Compare our call with real Lua (``mode`` "both", "51", "53"), or, for ``mode`` "go",
+    with ``expected``: the answer of Wippy's VM, read from the go-lua source ``cite`` names
+    (where it differs from PUC Lua)."""
+    if mode == "go":
+        fn = py_gmatch_all if fname == "gmatch" else S[fname]
+        mine = run_py(fn, args)
+        assert cite and mine[0] == expected[0] and same(mine[1], expected[1], strict=True), (
+            f"go-lua ({cite}): {fname}{args!r}\n  go-lua: {expected!r}\n  ours: {mine!r}")
+        return
     if fname == "gmatch":
         lua_expr = "gmatch_all(" + ", ".join(lua_lit(a) for a in args) + ")"
         fn: Any = py_gmatch_all
@@ -253,14 +260,21 @@ SIMPLE_CASES: list[tuple[Any, ...]] = [
     ("sub", (KO, -6)),
     ("sub", (BIN, 200, 210)),
     ("sub", (123456, 2, 4)),
-    ("sub", ("hello", -(2**63), 2**63 - 1), "53"),
+    ("sub", ("hello", -(2**63), 2**63 - 1), "go", ('ok', ['']), "stringlib.go strSub"),
     ("upper", ("hello World 123",)),
     ("upper", (KO,)),
-    ("upper", (BIN,)),
+    # Go's ToUpper/ToLower decode UTF-8: each invalid byte becomes U+FFFD
+    ("upper", (BIN,), "go", ("ok", [BIN[:128].upper() + u("\ufffd") * 128]),
+     "stringlib.go strUpper (Go strings.ToUpper)"),
     ("lower", ("HELLO World",)),
-    ("lower", (BIN,)),
-    ("lower", (u("ÀÉÎ Straße"),)),
-    ("upper", (u("àéî straße"),)),
+    ("lower", (BIN,), "go", ("ok", [BIN[:128].lower() + u("\ufffd") * 128]),
+     "stringlib.go strLower (Go strings.ToLower)"),
+    ("lower", (u("ÀÉÎ Straße"),), "go",
+     ('ok', ['Ã\xa0Ã©Ã® straÃ\x9fe']),
+     "stringlib.go strLower (Go strings.ToLower)"),
+    ("upper", (u("àéî straße"),), "go",
+     ('ok', ['Ã\x80Ã\x89Ã\x8e STRAÃ\x9fE']),
+     "stringlib.go strUpper (Go strings.ToUpper)"),
     ("reverse", ("hello",)),
     ("reverse", ("",)),
     ("reverse", (KO2,)),
@@ -272,7 +286,7 @@ SIMPLE_CASES: list[tuple[Any, ...]] = [
     ("rep", ("x", 3.0)),
     ("rep", ("x", "3")),
     ("rep", (KO2, 2)),
-    ("rep", ("ab", 3, ","), "53"),
+    ("rep", ("ab", 3, ","), "go", ('ok', ['ababab']), "stringlib.go strRep"),
     ("rep", ("ab", 1, ","), "53"),
     ("rep", ("ab", 0, ","), "53"),
     ("byte", ("A",)),
@@ -314,9 +328,9 @@ FIND_CASES: list[tuple[Any, ...]] = [
     ("find", ("hello world", "l", -100)),
     ("find", ("hello world", "xyz")),
     ("find", ("hello", "")),
-    ("find", ("hello", "", 3)),
-    ("find", ("hello", "", 6)),
-    ("find", ("hello", "", 10), "51"),
+    ("find", ("hello", "", 3), "go", ('ok', [1, 0]), "stringlib.go strFind"),
+    ("find", ("hello", "", 6), "go", ('ok', [1, 0]), "stringlib.go strFind"),
+    ("find", ("hello", "", 10), "go", ('ok', [1, 0]), "stringlib.go strFind"),
     ("find", ("hello", "h", 10)),
     ("find", ("hello", "l", 3.0)),
     ("find", ("a.b.c", ".", 1, True)),
@@ -346,13 +360,15 @@ FIND_CASES: list[tuple[Any, ...]] = [
     ("find", (12345, 3)),
     ("find", ("x^y", "^y")),
     ("find", ("x^y", "x^")),
-    ("find", ("abc", "x[")),
+    ("find", ("abc", "x["), "go", ('err', 'unexpected EOS at 1'), "stringlib.go strFind, pm/pm.go"),
     ("find", ("abc", "a)"), "51"),
     ("find", ("xyz", "a)")),
     ("find", ("a)b", ")")),
-    ("match", ("a)b", ")"), "51"),
-    ("gsub", ("a)b", ")", "x"), "51"),
-    ("gsub", ("", ")", "")),
+    ("match", ("a)b", ")"), "go", ('err', "invalid ')' at -3"), "stringlib.go strMatch, pm/pm.go"),
+    ("gsub", ("a)b", ")", "x"), "go",
+     ('err', "invalid ')' at -3"),
+     "stringlib.go strGsub, pm/pm.go"),
+    ("gsub", ("", ")", ""), "go", ('err', "invalid ')' at -3"), "stringlib.go strGsub, pm/pm.go"),
     ("gsub", ("a]b", "]", "x")),
     ("match", ("hello world", "%w+")),
     ("match", ("hello world", "(%w+) (%w+)")),
@@ -361,7 +377,7 @@ FIND_CASES: list[tuple[Any, ...]] = [
     ("match", ("2024-01-15", "(%d+)-(%d+)-(%d+)")),
     ("match", ("abc", "()")),
     ("match", ("abc", "()", 4)),
-    ("match", ("abc", "$", 10), "51"),
+    ("match", ("abc", "$", 10), "go", ('ok', []), "stringlib.go strMatch"),
     ("match", ("abc", "b()")),
     ("match", ("hello", ".-l")),
     ("match", ("hello", ".*l")),
@@ -370,9 +386,9 @@ FIND_CASES: list[tuple[Any, ...]] = [
     ("match", ("hello", "he?l")),
     ("match", ("hllo", "he?l")),
     ("match", ("hello", "^hello$")),
-    ("match", ("hello!", "^hello$")),
+    ("match", ("hello!", "^hello$"), "go", ('ok', []), "stringlib.go strMatch"),
     ("match", ("a$b", "a$b")),
-    ("match", ("ab", "a$")),
+    ("match", ("ab", "a$"), "go", ('ok', []), "stringlib.go strMatch"),
     ("match", ("", "^$")),
     ("match", ("", ".*")),
     ("match", ("abc", "^")),
@@ -394,10 +410,13 @@ for _c in CLASSES:
         CLASS_CASES.append(("gsub", (MIXED, "%" + _cl, "")))
         CLASS_CASES.append(("gsub", (BIN, "[%" + _cl + "]", "")))
 CLASS_CASES += [
-    ("gsub", (MIXED, "%g", ""), "53"),
-    ("gsub", (MIXED, "%G", ""), "53"),
-    ("gsub", (BIN, "[%g]", ""), "53"),
-    ("find", (MIXED, "%g+", 8), "53"),
+    # no %g class (pm.go matchCharClass: an unknown letter is itself)
+    ("gsub", (MIXED, "%g", ""), "go", ("ok", [MIXED, 0]), "pm/pm.go matchCharClass"),
+    ("gsub", (MIXED, "%G", ""), "go", ("ok", [MIXED, 0]), "pm/pm.go matchCharClass"),
+    ("gsub", (BIN, "[%g]", ""), "go", ("ok", [BIN.replace("g", ""), 1]),
+     "pm/pm.go matchCharClass"),
+    ("find", (MIXED + "gg", "%g+", 8), "go", ("ok", [len(MIXED) + 1, len(MIXED) + 2]),
+     "pm/pm.go matchCharClass"),
     ("gsub", (BIN, "%z", "Z")),
     ("gsub", (BIN, "%Z", "")),
     ("gsub", (BIN, ".", "")),
@@ -433,11 +452,13 @@ SET_CASES: list[tuple[Any, ...]] = [
     ("gsub", (BIN, "[\x00-\x1f]", "."), "53"),
     ("gsub", (BIN, "[%w%s]", "")),
     ("gsub", (BIN, "[^%w%s]", "")),
-    ("find", ("abc", "[a"), "51"),
-    ("find", ("abc", "[a%"), "51"),
-    ("find", ("abc", "[^"), "51"),
-    ("find", ("abc", "["), "51"),
-    ("find", ("abc", "[]"), "51"),
+    ("find", ("abc", "[a"), "go", ('err', 'unexpected EOS at 1'), "stringlib.go strFind, pm/pm.go"),
+    ("find", ("abc", "[a%"), "go",
+     ('err', 'unexpected EOS at EOS'),
+     "stringlib.go strFind, pm/pm.go"),
+    ("find", ("abc", "[^"), "go", ('err', 'unexpected EOS at 1'), "stringlib.go strFind, pm/pm.go"),
+    ("find", ("abc", "["), "go", ('err', 'unexpected EOS at 0'), "stringlib.go strFind, pm/pm.go"),
+    ("find", ("abc", "[]"), "go", ('err', 'unexpected EOS at 1'), "stringlib.go strFind, pm/pm.go"),
     ("find", ("a]", "[]]")),
 ]
 
@@ -463,7 +484,7 @@ QUANT_CASES: list[tuple[Any, ...]] = [
     ("match", ("++", "+")),
     ("match", ("-x", "-x")),
     ("match", ("?", "?")),
-    ("match", ("aaa", "a**")),
+    ("match", ("aaa", "a**"), "go", ('ok', []), "stringlib.go strMatch"),
     ("match", ("hello world from lua", "^(%w+)%s+(.-)%s+(%w+)$")),
     ("find", ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaab", "a*a*a*a*b")),
     ("find", (BIN, ".-%z")),
@@ -487,8 +508,8 @@ ANCHOR_CAPTURE_CASES: list[tuple[Any, ...]] = [
     ("gsub", ("aaa", "a$", "b")),
     ("gsub", ("aaa", "^", ">")),
     ("gsub", ("aaa", "$", "<"), "51"),
-    ("gmatch", ("a^b^c", "^.")),
-    ("gmatch", ("^a^b", "^%a")),
+    ("gmatch", ("a^b^c", "^."), "go", ('ok', [[['a']]]), "stringlib.go strGmatch"),
+    ("gmatch", ("^a^b", "^%a"), "go", ('ok', [[]]), "stringlib.go strGmatch"),
     ("match", ("abc", "(a)(b)(c)")),
     ("match", ("abc", "((a)(b))")),
     ("match", ("abc", "()a()")),
@@ -497,62 +518,104 @@ ANCHOR_CAPTURE_CASES: list[tuple[Any, ...]] = [
     ("match", ("abc", "(a)()(b)")),
     ("find", ("hello", "(l)(l)")),
     ("find", ("hello", "()ll()")),
-    ("match", ("abc", "(")),
-    ("match", ("abc", "(()")),
-    ("match", ("abc", "a(b")),
-    ("match", ("xyz", "a(b")),
-    ("match", ("abc", ")")),
-    ("match", ("abc", "a)")),
-    ("match", ("abc", "(a))")),
+    ("match", ("abc", "("), "go",
+     ('err', 'unfinished capture at 0'),
+     "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("abc", "(()"), "go",
+     ('err', 'unfinished capture at 2'),
+     "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("abc", "a(b"), "go",
+     ('err', 'unfinished capture at 2'),
+     "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("xyz", "a(b"), "go",
+     ('err', 'unfinished capture at 2'),
+     "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("abc", ")"), "go", ('err', "invalid ')' at -3"), "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("abc", "a)"), "go", ('err', "invalid ')' at 0"), "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("abc", "(a))"), "go",
+     ('err', "invalid ')' at 2"),
+     "stringlib.go strMatch, pm/pm.go"),
     ("match", ("abc", "()" * 32)),
-    ("match", ("abc", "()" * 33), "51"),
-    ("gsub", ("abc", "(a", "x")),
-    ("gsub", ("abc", "(a", "%1")),
-    ("gsub", ("abc", "(a", "%0")),
+    ("match", ("abc", "()" * 33), "go",
+     ('ok', [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+     "stringlib.go strMatch"),
+    ("gsub", ("abc", "(a", "x"), "go",
+     ('err', 'unfinished capture at 1'),
+     "stringlib.go strGsub, pm/pm.go"),
+    ("gsub", ("abc", "(a", "%1"), "go",
+     ('err', 'unfinished capture at 1'),
+     "stringlib.go strGsub, pm/pm.go"),
+    ("gsub", ("abc", "(a", "%0"), "go",
+     ('err', 'unfinished capture at 1'),
+     "stringlib.go strGsub, pm/pm.go"),
     ("match", ("aa", "(a)%1")),
     ("match", ("hello", "(%w)%1")),
     ("match", ("say \"hi\" 'x'", "([\"'])(.-)%1")),
     ("match", ("abab", "(ab)%1")),
-    ("match", ("abac", "(ab)%1")),
-    ("match", ("a", "()%1")),
-    ("match", ("aa", "%1"), "51"),
-    ("match", ("aa", "(a%1)"), "51"),
-    ("match", ("aa", "(a)%2"), "51"),
-    ("match", ("aa", "%0"), "51"),
-    ("match", ("xyz", "a%1")),
+    ("match", ("abac", "(ab)%1"), "go", ('ok', []), "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("a", "()%1"), "go", ('ok', [1]), "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("aa", "%1"), "go", ('ok', []), "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("aa", "(a%1)"), "go", ('ok', []), "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("aa", "(a)%2"), "go", ('ok', []), "stringlib.go strMatch"),
+    ("match", ("aa", "%0"), "go",
+     ('err', 'invalid capture index at 0'),
+     "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("xyz", "a%1"), "go", ('ok', []), "stringlib.go strMatch, pm/pm.go"),
     ("find", ("THE (quick) fox", "%b()")),
     ("find", ("f(a(b)c)d)", "%b()")),
     ("match", ("[[a][b]]", "%b[]")),
     ("match", ('x "quoted" y', '%b""')),
-    ("match", ("x(abc", "%b()")),
+    ("match", ("x(abc", "%b()"), "go", ('ok', []), "stringlib.go strMatch, pm/pm.go"),
     ("match", ("xaybz", "%bxy")),
     ("gsub", ("f(1) g(2, (3))", "%b()", "")),
-    ("match", ("abc", "%b("), "51"),
-    ("match", ("abc", "%b"), "51"),
-    ("match", ("xyz", "a%b")),
-    ("find", ("THE (quick) fox", "%f[%a]%a+", 5)),
-    ("gmatch", ("hello world from lua", "%f[%w]%w+")),
-    ("gmatch", ("THE (quick) fox", "%f[%a]%a+")),
-    ("gsub", ("THE (quick) fox", "%f[%w]%w+", "X")),
-    ("gmatch", ("key1=val1 key2=val2", "%f[%a]%a+%d")),
-    ("find", ("abc", "%f[%z]")),
-    ("find", ("abc", "%f[^%z]")),
-    ("gsub", ("hello world", "%f[^%s]", "|")),
-    ("gsub", ("hello world", "%f[%s]", "|")),
-    ("gsub", ("a1b22c333", "%f[%d]", "#")),
-    ("find", ("abc", "%fx"), "51"),
-    ("find", ("abc", "%f"), "51"),
-    ("find", ("abc", "%f[a"), "51"),
-    ("find", ("abc", "%"), "51"),
-    ("find", ("abc", "a%"), "51"),
+    ("match", ("abc", "%b("), "go", ('ok', []), "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("abc", "%b"), "go", ('ok', []), "stringlib.go strMatch, pm/pm.go"),
+    ("match", ("xyz", "a%b"), "go", ('ok', []), "stringlib.go strMatch, pm/pm.go"),
+    ("find", ("THE (quick) fox", "%f[%a]%a+", 5), "go",
+     ('ok', [13, 15]),
+     "stringlib.go strFind, pm/pm.go"),
+    ("gmatch", ("hello world from lua", "%f[%w]%w+"), "go",
+     ('ok', [[['from']]]),
+     "stringlib.go strGmatch, pm/pm.go"),
+    ("gmatch", ("THE (quick) fox", "%f[%a]%a+"), "go",
+     ('ok', [[['fox']]]),
+     "stringlib.go strGmatch, pm/pm.go"),
+    ("gsub", ("THE (quick) fox", "%f[%w]%w+", "X"), "go",
+     ('ok', ['THE (quick) X', 1]),
+     "stringlib.go strGsub, pm/pm.go"),
+    ("gmatch", ("key1=val1 key2=val2", "%f[%a]%a+%d"), "go",
+     ('ok', [[]]),
+     "stringlib.go strGmatch, pm/pm.go"),
+    ("find", ("abc", "%f[%z]"), "go", ('ok', [None]), "stringlib.go strFind, pm/pm.go"),
+    ("find", ("abc", "%f[^%z]"), "go", ('ok', [None]), "stringlib.go strFind, pm/pm.go"),
+    ("gsub", ("hello world", "%f[^%s]", "|"), "go",
+     ('ok', ['hello world', 0]),
+     "stringlib.go strGsub, pm/pm.go"),
+    ("gsub", ("hello world", "%f[%s]", "|"), "go",
+     ('ok', ['hello world', 0]),
+     "stringlib.go strGsub, pm/pm.go"),
+    ("gsub", ("a1b22c333", "%f[%d]", "#"), "go",
+     ('ok', ['a1b22c333', 0]),
+     "stringlib.go strGsub, pm/pm.go"),
+    ("find", ("abc", "%fx"), "go", ('ok', [None]), "stringlib.go strFind, pm/pm.go"),
+    ("find", ("abc", "%f"), "go", ('ok', [None]), "stringlib.go strFind, pm/pm.go"),
+    ("find", ("abc", "%f[a"), "go",
+     ('err', 'unexpected EOS at 3'),
+     "stringlib.go strFind, pm/pm.go"),
+    ("find", ("abc", "%"), "go", ('ok', [None]), "stringlib.go strFind"),
+    ("find", ("abc", "a%"), "go", ('ok', [None]), "stringlib.go strFind"),
     ("find", ("xyz", "a%")),
 ]
 
 GSUB_CASES: list[tuple[Any, ...]] = [
     ("gsub", ("hello world", "o", "0")),
     ("gsub", ("hello world", "o", "0", 1)),
-    ("gsub", ("hello world", "o", "0", 0)),
-    ("gsub", ("hello world", "o", "0", -1)),
+    ("gsub", ("hello world", "o", "0", 0), "go",
+     ('ok', ['hell0 w0rld', 2]),
+     "stringlib.go strGsub"),
+    ("gsub", ("hello world", "o", "0", -1), "go",
+     ('ok', ['hell0 w0rld', 2]),
+     "stringlib.go strGsub"),
     ("gsub", ("hello world", "o", "0", 2.0)),
     ("gsub", ("hello world", "l+", "L", "1")),
     ("gsub", ("hello world", "(%w+)", "<%1>")),
@@ -563,14 +626,20 @@ GSUB_CASES: list[tuple[Any, ...]] = [
     ("gsub", ("abc", "%w", "%%")),
     ("gsub", ("abc", "%w", "%1")),
     ("gsub", ("abc", "(%w)", "%2"), "51"),
-    ("gsub", ("abc", "%w", "%x"), "53"),
-    ("gsub", ("abc", "%w", "100%"), "53"),
+    ("gsub", ("abc", "%w", "%x"), "go", ('ok', ['%x%x%x', 3]), "stringlib.go strGsub"),
+    ("gsub", ("abc", "%w", "100%"), "go", ('ok', ['100%100%100%', 3]), "stringlib.go strGsub"),
     ("gsub", ("abc", "z", "%x")),
     ("gsub", ("abc", "()", "%1")),
     ("gsub", ("abc", "b()", "[%1]")),
-    ("gsub", ("abc", "b", 5)),
-    ("gsub", ("abc", "b", 1.5)),
-    ("gsub", (12321, 2, 9)),
+    ("gsub", ("abc", "b", 5), "go",
+     ('err', 'bad argument #3 to gsub (string or table or function expected, got number)'),
+     "stringlib.go strGsub"),
+    ("gsub", ("abc", "b", 1.5), "go",
+     ('err', 'bad argument #3 to gsub (string or table or function expected, got number)'),
+     "stringlib.go strGsub"),
+    ("gsub", (12321, 2, 9), "go",
+     ('err', 'bad argument #3 to gsub (string or table or function expected, got number)'),
+     "stringlib.go strGsub"),
     ("gsub", ("a.b.c", ".", "-")),
     ("gsub", ("a.b.c", "%.", "-")),
     ("gsub", ("path/to/file", "/", "\\")),
@@ -582,7 +651,9 @@ GSUB_CASES: list[tuple[Any, ...]] = [
     ("gsub", (KO, "[\xea-\xed][\x80-\xbf][\x80-\xbf]", "K")),
     ("gsub", ("$name is $age", "%$(%w+)", LuaVal('{name="Bob", age=42}', None))),
     ("gsub", ("abc", "%w", LuaVal("{a=1, b=false}", None))),
-    ("gsub", ("abc", "%w", LuaVal("{a=1, b=true}", None))),
+    ("gsub", ("abc", "%w", LuaVal("{a=1, b=true}", None)), "go",
+     ('ok', ['1c', 3]),
+     "stringlib.go strGsub"),
     ("gsub", ("abc", "%w", LuaVal("{a=1.5}", None))),
     ("gsub", ("abc", "(%w)(%w)", LuaVal('{ab="X"}', None))),
     ("gsub", ("abc", "()", LuaVal('{[1]="one", [3]="three"}', None))),
@@ -594,13 +665,17 @@ GSUB_CASES: list[tuple[Any, ...]] = [
         "function(a, b) return a:upper() .. b end"))),
     ("gsub", ("hello", "()(l)", LuaVal("function(p, c) return p .. c end"))),
     ("gsub", ("hello world", "%w+", LuaVal("function(w) return w, 'extra' end"))),
-    ("gsub", ("abc", "%w", LuaVal("function(c) return {} end"))),
-    ("gsub", ("abc", "%w", LuaVal("function(c) return true end"))),
+    ("gsub", ("abc", "%w", LuaVal("function(c) return {} end")), "go",
+     ('ok', ['', 3]),
+     "stringlib.go strGsub"),
+    ("gsub", ("abc", "%w", LuaVal("function(c) return true end")), "go",
+     ('ok', ['', 3]),
+     "stringlib.go strGsub"),
     ("gsub", ("abc", "%w", LuaVal("function(c) error('boom') end"))),
     ("gsub", ("abc", "%w", LuaVal("function(c) return 0.5 end"))),
     ("gsub", ("abc", "%w+", LuaVal("function() end"))),
     ("gsub", ("a,b,c", ",", ";", 5)),
-    ("gsub", ("abc", "^", "x", 0)),
+    ("gsub", ("abc", "^", "x", 0), "go", ('ok', ['xabc', 1]), "stringlib.go strGsub"),
     ("gsub", ("hello world", "o", "0", 2.5), "51"),
     ("gsub", ("abc", ".", "%0%0")),
     ("gsub", ("abc", ".-", "-"), "51"),
@@ -626,9 +701,15 @@ GMATCH_CASES: list[tuple[Any, ...]] = [
     ("gmatch", ("1,2,,3", "([^,]*)"), "51"),
     ("gmatch", ("a.b.c", "[^.]+")),
     ("gmatch", ("(a)(b)", "%b()")),
-    ("gmatch", ("abc", "(a"), "51"),
-    ("gmatch", ("abc", "[a"), "51"),
-    ("gmatch", ("xyz", "a[")),
+    ("gmatch", ("abc", "(a"), "go",
+     ('err', 'unfinished capture at 1'),
+     "stringlib.go strGmatch, pm/pm.go"),
+    ("gmatch", ("abc", "[a"), "go",
+     ('err', 'unexpected EOS at 1'),
+     "stringlib.go strGmatch, pm/pm.go"),
+    ("gmatch", ("xyz", "a["), "go",
+     ('err', 'unexpected EOS at 1'),
+     "stringlib.go strGmatch, pm/pm.go"),
     ("gmatch", (BIN, "%d")),
     ("gmatch", ("aXbXc", "()X()")),
 ]
@@ -656,37 +737,53 @@ FORMAT_CASES: list[tuple[Any, ...]] = [
     ("format", ("%05.3d|", 7)),
     ("format", ("%-+6d|", 3)),
     ("format", ("%.0d", 0)),
-    ("format", ("%+.0d|", 0)),
-    ("format", ("%i", 42)),
-    ("format", ("%u", 42)),
-    ("format", ("%u", -1), "53"),
+    ("format", ("%+.0d|", 0), "go", ('ok', ['|']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%i", 42), "go",
+     ('ok', ['%!i(lua.LInteger=42)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%u", 42), "go",
+     ('ok', ['%!u(lua.LInteger=42)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%u", -1), "go",
+     ('ok', ['%!u(lua.LInteger=-1)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%o", 8)),
     ("format", ("%#o", 8)),
     ("format", ("%#o", 0)),
-    ("format", ("%#.0o", 0)),
+    ("format", ("%#.0o", 0), "go", ('ok', ['']), "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%#5.3o|", 8)),
-    ("format", ("%x", 255)),
-    ("format", ("%X", 255)),
-    ("format", ("%#x", 255)),
-    ("format", ("%#X", 255)),
-    ("format", ("%#x", 0)),
-    ("format", ("%08x", 255)),
-    ("format", ("%#08x", 255)),
-    ("format", ("%-#8x|", 255)),
-    ("format", ("%.4x", 255)),
-    ("format", ("%+x", 255)),
-    ("format", ("% x", 255)),
+    ("format", ("%x", 255), "go", ('ok', ['323535']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%X", 255), "go", ('ok', ['323535']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%#x", 255), "go", ('ok', ['0x323535']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%#X", 255), "go", ('ok', ['0X323535']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%#x", 0), "go", ('ok', ['0x30']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%08x", 255), "go",
+     ('ok', ['00323535']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%#08x", 255), "go",
+     ('ok', ['0x323535']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%-#8x|", 255), "go",
+     ('ok', ['0x323535|']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%.4x", 255), "go", ('ok', ['323535']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%+x", 255), "go", ('ok', ['323535']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("% x", 255), "go", ('ok', ['32 35 35']), "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%5.0x|", 0)),
     ("format", ("%x", 3.0)),
-    ("format", ("%x", -1), "53"),
-    ("format", ("%X", -255), "53"),
-    ("format", ("%x", 2**62), "53"),
+    ("format", ("%x", -1), "go", ('ok', ['2d31']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%X", -255), "go", ('ok', ['2D323535']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%x", 2**62), "go",
+     ('ok', ['34363131363836303138343237333837393034']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%e", 12345.6789)),
     ("format", ("%E", 12345.6789)),
     ("format", ("%.2e", 12345.6789)),
     ("format", ("%12.3e|", -12345.6789)),
     ("format", ("%-12.3e|", 0.000123)),
-    ("format", ("%e", 0)),
+    ("format", ("%e", 0), "go",
+     ('ok', ['%!e(lua.LInteger=0)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%+e", 1.0)),
     ("format", ("%f", 3.14159)),
     ("format", ("%.2f", 3.14159)),
@@ -701,16 +798,32 @@ FORMAT_CASES: list[tuple[Any, ...]] = [
     ("format", ("%#.0f", 3.0)),
     ("format", ("%.20f", 0.1)),
     ("format", ("%f", 1e20)),
-    ("format", ("%f", 42)),
-    ("format", ("%.3f", "2.5")),
-    ("format", ("%f", math.inf)),
-    ("format", ("%f", -math.inf)),
-    ("format", ("%5.1f|", math.inf)),
-    ("format", ("%-6f|", -math.inf)),
-    ("format", ("%06f|", math.inf)),
-    ("format", ("%e", math.inf)),
-    ("format", ("%g", 100000)),
-    ("format", ("%g", 1000000)),
+    ("format", ("%f", 42), "go",
+     ('ok', ['%!f(lua.LInteger=42)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%.3f", "2.5"), "go",
+     ('ok', ['%!f(string=2.5)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%f", math.inf), "go", ('ok', ['+Inf']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%f", -math.inf), "go",
+     ('ok', ['-Inf']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%5.1f|", math.inf), "go",
+     ('ok', [' +Inf|']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%-6f|", -math.inf), "go",
+     ('ok', ['-Inf  |']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%06f|", math.inf), "go",
+     ('ok', ['  +Inf|']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%e", math.inf), "go", ('ok', ['+Inf']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%g", 100000), "go",
+     ('ok', ['%!g(lua.LInteger=100000)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%g", 1000000), "go",
+     ('ok', ['%!g(lua.LInteger=1000000)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%g", 1e-5)),
     ("format", ("%g", 0.0001)),
     ("format", ("%G", 1e-10)),
@@ -730,7 +843,7 @@ FORMAT_CASES: list[tuple[Any, ...]] = [
     ("format", ("%5c|", 65)),
     ("format", ("%-5c|", 65)),
     ("format", ("%c", 0), "53"),
-    ("format", ("%c", 237.0)),
+    ("format", ("%c", 237.0), "go", ('ok', ['Ã\xad']), "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%s", "hello")),
     ("format", ("%s %s", 1, 2)),
     ("format", ("%s", 1.5)),
@@ -738,25 +851,41 @@ FORMAT_CASES: list[tuple[Any, ...]] = [
     ("format", ("%10s|", "hi")),
     ("format", ("%-10s|", "hi")),
     ("format", ("%.1s", "hi")),
-    ("format", ("%.3s", KO)),
-    ("format", ("%5s|", u("한"))),
-    ("format", ("%-6s|", u("한"))),
+    ("format", ("%.3s", KO), "go",
+     ('ok', ['ì\x95\x88ë\x85\x95í\x95\x98']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%5s|", u("한")), "go",
+     ('ok', ['    í\x95\x9c|']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%-6s|", u("한")), "go",
+     ('ok', ['í\x95\x9c     |']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%s", KO)),
     ("format", ("%s", "x" * 200)),
     ("format", ("%5s", "x" * 150)),
-    ("format", ("%.150s", "y" * 200)),
-    ("format", ("%-105s|", "z" * 100)),
+    ("format", ("%.150s", "y" * 200), "go",
+     ('ok', ['yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%-105s|", "z" * 100), "go",
+     ('ok', ['zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz     |']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%s", "a\x00b"), "53"),
     ("format", ("%s", BIN)),
-    ("format", ("%05s|", "ab")),
+    ("format", ("%05s|", "ab"), "go",
+     ('ok', ['000ab|']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%s", None), "53"),
     ("format", ("%s", True), "53"),
     ("format", ("%s|%s", False, 7), "53"),
     ("format", ("%5s|", True), "53"),
-    ("format", ("%q", 'a\nb"c\\d\re\x00f'), "51"),
+    ("format", ("%q", 'a\nb"c\\d\re\x00f'), "go",
+     ('ok', ['"a\\nb\\"c\\\\d\\re\\x00f"']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%q", "plain"), "both"),
     ("format", ("%q", KO), "both"),
-    ("format", ("%q", BIN), "51"),
+    ("format", ("%q", BIN), "go",
+     ('ok', ['"\\x00\\x01\\x02\\x03\\x04\\x05\\x06\\a\\b\\t\\n\\v\\f\\r\\x0e\\x0f\\x10\\x11\\x12\\x13\\x14\\x15\\x16\\x17\\x18\\x19\\x1a\\x1b\\x1c\\x1d\\x1e\\x1f !\\"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\\x7f\\x80\\x81\\x82\\x83\\x84\\x85\\x86\\x87\\x88\\x89\\x8a\\x8b\\x8c\\x8d\\x8e\\x8f\\x90\\x91\\x92\\x93\\x94\\x95\\x96\\x97\\x98\\x99\\x9a\\x9b\\x9c\\x9d\\x9e\\x9f\\xa0\\xa1\\xa2\\xa3\\xa4\\xa5\\xa6\\xa7\\xa8\\xa9\\xaa\\xab\\xac\\xad\\xae\\xaf\\xb0\\xb1\\xb2\\xb3\\xb4\\xb5\\xb6\\xb7\\xb8\\xb9\\xba\\xbb\\xbc\\xbd\\xbe\\xbf\\xc0\\xc1\\xc2\\xc3\\xc4\\xc5\\xc6\\xc7\\xc8\\xc9\\xca\\xcb\\xcc\\xcd\\xce\\xcf\\xd0\\xd1\\xd2\\xd3\\xd4\\xd5\\xd6\\xd7\\xd8\\xd9\\xda\\xdb\\xdc\\xdd\\xde\\xdf\\xe0\\xe1\\xe2\\xe3\\xe4\\xe5\\xe6\\xe7\\xe8\\xe9\\xea\\xeb\\xec\\xed\\xee\\xef\\xf0\\xf1\\xf2\\xf3\\xf4\\xf5\\xf6\\xf7\\xf8\\xf9\\xfa\\xfb\\xfc\\xfd\\xfe\\xff"']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
     ("format", ("%q", 1), "51"),
     ("format", ("%q", 1.5), "51"),
     ("format", ("%5.1f and %-3d and %s", 1.25, 7, "x")),
@@ -779,8 +908,8 @@ ERROR_CASES: list[tuple[Any, ...]] = [
     ("rep", ("x",)),
     ("rep", ("x", "y")),
     ("rep", (None, 1)),
-    ("char", (256,)),
-    ("char", (65, -1)),
+    ("char", (256,), "go", ('ok', ['\x00']), "stringlib.go strChar"),
+    ("char", (65, -1), "go", ('ok', ['Aÿ']), "stringlib.go strChar"),
     ("char", ("a",)),
     ("char", (65, None)),
     ("byte", (None,)),
@@ -799,34 +928,61 @@ ERROR_CASES: list[tuple[Any, ...]] = [
     ("match", (None, "x")),
     ("gmatch", ("x",)),
     ("gmatch", (None, "x")),
-    ("gsub", ("x", "x")),
-    ("gsub", ("x", "x", True)),
-    ("gsub", ("x", "x", None)),
+    ("gsub", ("x", "x"), "go",
+     ('err', 'bad argument #3 to gsub (string or table or function expected, got nil)'),
+     "stringlib.go strGsub"),
+    ("gsub", ("x", "x", True), "go",
+     ('err', 'bad argument #3 to gsub (string or table or function expected, got boolean)'),
+     "stringlib.go strGsub"),
+    ("gsub", ("x", "x", None), "go",
+     ('err', 'bad argument #3 to gsub (string or table or function expected, got nil)'),
+     "stringlib.go strGsub"),
     ("gsub", ("x",)),
     ("gsub", (None, "x", "y")),
     ("gsub", ("x", "x", "y", "z")),
-    ("gsub", ("x", "x", True, "z")),
+    ("gsub", ("x", "x", True, "z"), "go",
+     ('err', 'bad argument #3 to gsub (string or table or function expected, got boolean)'),
+     "stringlib.go strGsub"),
     ("format", ()),
     ("format", (None,)),
-    ("format", ("%d",)),
-    ("format", ("%s",)),
-    ("format", ("%s %s", 1)),
-    ("format", ("%d", "x")),
-    ("format", ("%d", None)),
-    ("format", ("%f", "x")),
-    ("format", ("%f", None)),
-    ("format", ("%y", 1)),
-    ("format", ("%y",)),
-    ("format", ("%", 1)),
-    ("format", ("%5%", 1)),
-    ("format", ("%10.123f", 1)),
-    ("format", ("%123d", 1)),
-    ("format", ("%------d", 1)),
-    ("format", ("%q", None)),
-    ("format", ("%q", LuaVal("{}", LuaTable()))),
-    ("format", ("%c", "x")),
-    ("format", ("%a", 1.0)),
-    ("format", ("%ld", 1)),
+    ("format", ("%d",), "go", ('ok', ['%!d(MISSING)']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%s",), "go", ('ok', ['%!s(MISSING)']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%s %s", 1), "go",
+     ('ok', ['1 %!s(MISSING)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%d", "x"), "go", ('ok', ['x']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%d", None), "go", ('ok', ['&{}']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%f", "x"), "go",
+     ('ok', ['%!f(string=x)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%f", None), "go", ('ok', ['&{}']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%y", 1), "go",
+     ('ok', ['%!y(lua.LInteger=1)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%y",), "go", ('ok', ['%!y(MISSING)']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%", 1), "go",
+     ('ok', ['%!(NOVERB)%!(EXTRA lua.LInteger=1)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%5%", 1), "go",
+     ('ok', ['%%!(EXTRA lua.LInteger=1)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%10.123f", 1), "go",
+     ('ok', ['%!f(lua.LInteger=000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%123d", 1), "go",
+     ('ok', ['                                                                                                                          1']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%------d", 1), "go", ('ok', ['1']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%q", None), "go", ('ok', ['"nil"']), "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%c", "x"), "go",
+     ('ok', ['%!c(string=x)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%a", 1.0), "go",
+     ('ok', ['%!a(int64=1)']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%ld", 1), "go",
+     ('ok', ['%!l(lua.LInteger=1)d']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
 ]
 
 INTREP_CASES: list[tuple[Any, ...]] = [
@@ -845,10 +1001,14 @@ INTREP_CASES: list[tuple[Any, ...]] = [
     ("format", ("%c", 65.5), "51"),
     ("sub", ("hello", "1.5"), "51"),
     # ... and one no integer holds (undefined in 5.1) is refused with 5.3's wording
-    ("format", ("%x", 1e100), "53"),
-    ("format", ("%d", math.inf), "53"),
-    ("sub", ("hello", 2.0**63), "53"),
-    ("rep", ("x", 2, True), "53"),
+    ("format", ("%x", 1e100), "go",
+     ('ok', ['-8000000000000000']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("format", ("%d", math.inf), "go",
+     ('ok', ['-9223372036854775808']),
+     "stringlib.go strFormat (Go fmt.Sprintf)"),
+    ("sub", ("hello", 2.0**63), "go", ('ok', ['']), "stringlib.go strSub"),
+    ("rep", ("x", 2, True), "go", ('ok', ['xx']), "stringlib.go strRep"),
 ]
 
 
@@ -870,7 +1030,7 @@ ALL_GROUPS = {
     "gsub": GSUB_CASES,
     "gmatch": GMATCH_CASES,
     "format": FORMAT_CASES,
-    "error": [(c[0], c[1], "51") for c in ERROR_CASES],
+    "error": [c if len(c) > 2 else (c[0], c[1], "51") for c in ERROR_CASES],
     "intrep": INTREP_CASES,
 }
 
@@ -881,7 +1041,7 @@ ALL_GROUPS = {
     ids=[f"{name}-{i}" for name, g in ALL_GROUPS.items() for i in _ids(g)],
 )
 def test_against_real_lua(case: tuple[Any, ...]) -> None:
-    check(case[0], case[1], case[2] if len(case) > 2 else "both")
+    check(*case)
 
 
 def test_case_counts() -> None:
@@ -903,9 +1063,10 @@ def test_gmatch_is_stateful_and_lazy() -> None:
     assert it() == ("c", "3")
     assert it() == ()
     assert it() == ()
-    bad = S["gmatch"]("abc", "[a")  # no error until the first iteration, as in Lua
-    with pytest.raises(LuaError, match=re.escape("malformed pattern (missing ']')")):
-        bad()
+    # go-lua stringlib.go strGmatch parses the pattern at once (pm.Find): the error is
+    # gmatch's, not the first iteration's
+    with pytest.raises(LuaError, match=re.escape("unexpected EOS at 1")):
+        S["gmatch"]("abc", "[a")
 
 
 def test_gsub_function_yielding_is_refused() -> None:
@@ -916,15 +1077,15 @@ def test_gsub_function_yielding_is_refused() -> None:
         S["gsub"]("abc", "%w", repl)
 
 
-def test_format_s_uses_tostring_metamethod() -> None:
+def test_format_s_ignores_tostring_metamethod() -> None:
+    # go-lua: string.format is Go's Sprintf, which prints a table's own String() ("table:
+    # 0x..."), never its __tostring (unlike PUC 5.2+)
     t = LuaTable()
     mt = LuaTable()
     mt.set("__tostring", lambda self: "OBJ")
     t.meta = mt
-    ref = run_lua("53", 'string.format("[%s|%6s]", setmetatable({}, {__tostring = '
-                  'function() return "OBJ" end}), setmetatable({}, {__tostring = '
-                  'function() return "OBJ" end}))')
-    assert ref == ("ok", [S["format"]("[%s|%6s]", t, t)])
+    out = S["format"]("[%s|%q]", t, t)
+    assert re.fullmatch(r'\[table: 0x[0-9a-f]{8}\|"table: 0x[0-9a-f]{8}"\]', out), out
 
 
 def test_gsub_table_replacement_uses_index_metamethod() -> None:
@@ -960,10 +1121,11 @@ ATOMS = st.sampled_from(
      "%c", "%x", "%u", "%l", "[]]", "[^%s]"]
 )
 QUANTS = st.sampled_from(["", "", "", "*", "+", "-", "?"])
-SPECIAL_ITEMS = st.sampled_from(
-    ["%b()", "%b[]", "%bab", "%f[%w]", "%f[%s]", "%f[^a]", "()", "$", "^", "%1", "(", ")",
-     "[", "%", "%b", "%f", "%2", "-", "*"]
-)
+# Only well-formed patterns whose meaning go-lua (pm/pm.go) shares with PUC Lua: no %f frontier
+# or %g class (go-lua reads them as the letters), no back-reference that may name an open or
+# missing capture (go-lua: no match, PUC: an error), no malformed item (go-lua reports it
+# before matching, with its own words); test_against_real_lua has go-lua's answers for those.
+SPECIAL_ITEMS = st.sampled_from(["%b()", "%b[]", "%bab", "()", "$", "^", "-", "*"])
 
 
 @st.composite
@@ -986,7 +1148,7 @@ def patterns(draw: Any) -> str:
             parts.append(draw(SPECIAL_ITEMS))
         else:
             parts.append(draw(ATOMS))
-    if opened and draw(st.booleans()):
+    if opened:
         parts.append(")" * opened)
     if draw(st.integers(0, 5)) == 0:
         parts.append("$")
@@ -1004,10 +1166,17 @@ REPLS = st.sampled_from(["", "<%0>", "%1", "[%1|%2]", "x", "%%", "-"])
     repl=REPLS,
 )
 def test_random_patterns_against_lua51(s: str, p: str, init: Any, repl: str) -> None:
-    check("find", (s, p, init), "51")
-    check("match", (s, p, init), "51")
+    if init is not None and init > len(s) + 1:
+        init = None  # 5.1 clamps a start beyond the end, go-lua finds nothing there
+    if p:  # go-lua stringlib.go strFind: an empty pattern is found at 1, 0 wherever init is
+        check("find", (s, p, init), "51")
+    ref = run_lua("51", f"string.match({lua_lit(s)}, {lua_lit(p)}, {lua_lit(init)})")
+    if ref == ("ok", [None]):
+        ref = ("ok", [])  # go-lua stringlib.go strMatch: no match is no values at all
+    assert run_py(S["match"], (s, p, init)) == ref
     check("gsub", (s, p, repl), "51")
-    check("gmatch", (s, p), "51")
+    if not p.startswith("^"):  # 5.1's gmatch has no anchor, go-lua's has
+        check("gmatch", (s, p), "51")
 
 
 @settings(max_examples=150, deadline=None)
@@ -1020,37 +1189,6 @@ def test_random_patterns_find_against_lua53(s: str, p: str) -> None:
         assert mine[0] == "err"
     else:
         assert mine == ref
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    flags=st.sampled_from(["", "-", "+", " ", "#", "0", "-0", "+0", "#0", "- "]),
-    width=st.sampled_from(["", "1", "5", "12"]),
-    prec=st.sampled_from(["", ".", ".0", ".1", ".3", ".10"]),
-    conv=st.sampled_from(list("diouxXeEfgGcs")),
-    value=st.one_of(
-        st.integers(-(2**40), 2**40),
-        st.integers(-(2**63), 2**63 - 1),
-        st.floats(allow_nan=False, width=64),
-        st.sampled_from([0, 1, -1, 65, 255, 0.5, -0.5, 1e-300, 1e300, 123.456]),
-    ),
-)
-def test_random_format_specs_against_lua53(
-    flags: str, width: str, prec: str, conv: str, value: Any
-) -> None:
-    if conv == "c":
-        value = abs(int(value)) % 256 if isinstance(value, int) else 65
-    if conv == "s" and isinstance(value, float) and value.is_integer():
-        value = repr(value) + "x"  # 5.3 prints integral floats as "1.0", we as "1" (decision)
-    spec = "%" + flags + width + prec + conv
-    if (conv in "diouxX" and isinstance(value, float) and -(2.0**63) <= value < 2.0**63
-            and not value.is_integer()):
-        # the library takes integer arguments as 5.1 does (truncated toward zero), which 5.3
-        # refuses: compare with 5.3 formatting the truncated value
-        ref = run_lua("53", f"string.format({lua_lit(spec)}, {lua_lit(int(value))})")
-        assert run_py(S["format"], (spec, value)) == ref
-        return
-    check("format", (spec, value), "53")
 
 
 # ----------------------------------------------------------------------------------------
@@ -1111,13 +1249,28 @@ def test_regex_translation_agrees_with_item_matcher(
         assert _outcome(call) == _without_rx(lambda call=call: _outcome(call))
 
 
+def test_item_matcher_gives_up_after_go_luas_backtrack_count(monkeypatch: Any) -> None:
+    # go-lua pm.go vm.run/backtrack: each failed test of a character (or $, %b, %1) pops one
+    # choice point and counts one backtrack; an attempt at one start position past
+    # MaxBacktracks fails, and Find goes on at the next position. A small limit makes the
+    # count visible. 'a-b' on 'aaaab': from 1 the test of 'b' fails at 1, 2, 3 and 4 (4
+    # backtracks), from 2 at 2, 3, 4 (3) before it matches at 5. '^a?b*a' on 'ab': a? takes
+    # 'a', b* fails at the end (1), 'a' fails at the end (2) and at 'b' (3), a? then skips and
+    # b* fails at 'a' (4).
+    assert L.MAX_BACKTRACKS == 100000
+    for limit, s, p, want in [(3, "aaaab", "a-b", (2, 5)), (4, "aaaab", "a-b", (1, 5)),
+                              (3, "ab", "^a?b*a", None), (4, "ab", "^a?b*a", (1, 1))]:
+        monkeypatch.setattr(L, "MAX_BACKTRACKS", limit)
+        assert _without_rx(lambda: S["find"](s, p)) == want, (limit, s, p)
+
+
 def test_regex_translation_is_used_only_where_faithful() -> None:
     def rx(p: str) -> Any:
         return L.compile_pattern(p).rx
 
     for p in ["%a+", "(%d+)", "<(%d+)>", "()a-()", "[^%s]*$", "x.y?z", "[\x80-\xff]+", ""]:
         assert rx(p) is not None, p
-    for p in ["%b()", "%f[%a]", "(a)%1", "(a", "a)", "[a", "a%", "a*" * 70]:
+    for p in ["%b()", "(a)%1", "a*" * 70]:
         assert rx(p) is None, p
     # bytes >= 0x80 are not letters in the C locale, whatever Unicode says
     latin = "é한"
@@ -1141,27 +1294,26 @@ FORMAT_VALUES = [0, 1, -1, 42, -42, 2**63 - 1, -(2**63), 3.0, -0.0, 0.5, 2.5, -3
      "% .2f", "%#.0f", "%08.2f", "%e", "%.2E", "%g", "%10.4g", "%-10G", "%#g", "%c", "%q"],
 )
 def test_format_template_agrees_with_each_conversion(spec: str) -> None:
-    # the compiled template (with or without the all-plain-types shortcut) against the general
-    # per-conversion code, _fmt_spec
+    # the cached format with its inline cases for plain verbs against the general
+    # per-verb code (gofmt.format_value)
+    sp = gofmt._compile(spec)[0].spec
     for v in FORMAT_VALUES:
-        for fmt, args in [(spec, (v,)), ("<" + spec + "|%%|" + spec + ">", (v, v))]:
-            try:
-                general = L._fmt_spec(L._parse_format(spec)[0], v, 2)
-                expected: tuple[str, Any] = (
-                    "ok", general if fmt == spec else f"<{general}|%|{general}>")
-            except LuaError as e:
-                expected = ("err", str(e))
-            assert _outcome(lambda f=fmt, a=args: S["format"](f, *a, "extra")) == expected, (
-                fmt, v)
-            assert _outcome(lambda f=fmt, a=args: S["format"](f, *a)) == expected, (fmt, v)
+        general = gofmt.format_value(sp, v)
+        for fmt, args, expected in [(spec, (v,), general),
+                                    ("<" + spec + "|%%|" + spec + ">", (v, v),
+                                     f"<{general}|%|{general}>")]:
+            if "table:" in general:
+                continue
+            assert S["format"](fmt, *args) == expected, (fmt, v)
+        # an argument beyond the format's '%' signs is not passed on (npat)
+        assert S["format"](spec, v, "extra") == general, (spec, v)
 
 
-def test_format_argument_errors_keep_their_order() -> None:
+def test_format_never_raises_for_its_arguments() -> None:
+    # go-lua stringlib.go strFormat: Go's Sprintf reports problems in the text it returns
     fmt = S["format"]
-    assert _outcome(lambda: fmt("%d %s %f", 1, "x")) == (
-        "err", "bad argument #4 to 'format' (no value)")
-    assert _outcome(lambda: fmt("%d %s %f", "x")) == (
-        "err", "bad argument #2 to 'format' (number expected, got string)")
-    assert _outcome(lambda: fmt("%s %y", "a")) == ("err", "bad argument #3 to 'format' (no value)")
-    assert _outcome(lambda: fmt("%s %y", "a", 1)) == ("err", "invalid option '%y' to 'format'")
+    assert fmt("%d %s %f", 1, "x") == "1 x %!f(MISSING)"
+    assert fmt("%d %s %f", "x") == "x %!s(MISSING) %!f(MISSING)"
+    assert fmt("%s %y", "a") == "a %!y(MISSING)"
+    assert fmt("%s %y", "a", 1) == "a %!y(lua.LInteger=1)"
     assert fmt("100%% %s", "sure") == "100% sure" and fmt("50%%") == "50%"

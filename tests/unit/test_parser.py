@@ -612,25 +612,27 @@ def test_not_equal_still_lexes_after_bang_support() -> None:
 # -- numbers -----------------------------------------------------------------------------------
 
 
+# Numerals as Wippy's lexer reads them (go-lua compiler/parse/lexer.go scanNumber: one leading
+# zero before a digit dropped, then utils.go parseNumberValue: Go's ParseInt(s, 0, 64), else
+# ParseFloat; compile.go turns a numeral neither reads into NaN)
+NAN = float("nan")
 NUMBERS = [
     ("0", 0), ("42", 42), ("1.0", 1.0), ("1.", 1.0), (".5", 0.5), ("1e2", 100.0),
     ("1E+2", 100.0), ("2.5e-1", 0.25), ("0x10", 16), ("0XfF", 255), ("007", 7),
+    ("010", 10), ("0010", 8), ("08", 8), ("008", 8.0), ("0099", 99.0), ("00", 0),
+    ("007.5", 7.5), ("01e1", 10.0),
     ("9223372036854775807", 9223372036854775807),
     ("9223372036854775808", 9.223372036854775808e18),
     ("123456789012345678901234567890", 1.2345678901234568e29),
-    ("0xffffffffffffffff", -1), ("0x8000000000000000", -9223372036854775808),
-    ("0x10000000000000001", 1), ("0x7fffffffffffffff", 9223372036854775807),
-    ("0x1p4", 16.0), ("0x.8", 0.5), ("0xA.8p1", 21.0), ("0x1P-2", 0.25), ("1e400", float("inf")),
-    ("0" * 30 + "12", 12), ("1" * 5000, float("inf")), ("0x" + "f" * 5000, -1),
-    ("0x1p" + "9" * 5000, float("inf")),
+    ("0xffffffffffffffff", NAN), ("0x8000000000000000", NAN),
+    ("0x10000000000000001", NAN), ("0x7fffffffffffffff", 9223372036854775807),
+    ("1e400", NAN), ("0" * 30 + "12", 10), ("1" * 5000, NAN), ("0x" + "f" * 5000, NAN),
 ]
-
-
 @pytest.mark.parametrize(("src", "value"), NUMBERS, ids=[s[:30] for s, _ in NUMBERS])
 def test_number_values_and_subtypes(src: str, value: int | float) -> None:
     n = expr(src)
     assert isinstance(n, A.Number)
-    assert type(n.n) is type(value) and n.n == value
+    assert type(n.n) is type(value) and (n.n == value or n.n != n.n and value != value)
 
 
 def test_hex_exponent_is_not_e() -> None:
@@ -651,6 +653,9 @@ STRINGS = [
     ('"a\\\nb"', b"a\nb", "a\\\nb", StringDelimiter.DOUBLE_QUOTE),
     ('"a\\\r\nb"', b"a\nb", "a\\\r\nb", StringDelimiter.DOUBLE_QUOTE),
     (r'"\q\."', b"q.", r"\q\.", StringDelimiter.DOUBLE_QUOTE),
+    # go-lua lexer.go scanEscape: any other escaped character stands for itself
+    (r'"\x41\z\u{48}"', b"x41zu{48}", r"\x41\z\u{48}", StringDelimiter.DOUBLE_QUOTE),
+    (r'"\x00\x01\xff"', b"x00x01xff", r"\x00\x01\xff", StringDelimiter.DOUBLE_QUOTE),
     ('"한글"', "한글".encode(), "한글", StringDelimiter.DOUBLE_QUOTE),
     ("[[x]]", b"x", "x", StringDelimiter.DOUBLE_SQUARE),
     ("[[\nx]]", b"x", "\nx", StringDelimiter.DOUBLE_SQUARE),
@@ -688,13 +693,14 @@ ERRORS = [
     ("x = 3x", "malformed number near '3x'", 1, 5),
     ("x = 0x", "malformed number near '0x'", 1, 5),
     ("x = 1..2", "malformed number near '1..2'", 1, 5),
+    # go-lua's lexer has no hexadecimal fractions or exponents
+    ("x = 0x1p4", "malformed number near '0x1p4'", 1, 5),
+    ("x = 0x.8", "malformed number near '0x.8'", 1, 5),
+    ("x = 0xA.8p1", "malformed number near '0xA.8p1'", 1, 5),
     ("x = [[abc", "unfinished long string near '<eof>'", 1, 5),
     ("\n--[==[ abc ]]", "unfinished long comment near '<eof>'", 2, 1),
     ("x = [=abc", "invalid long string delimiter near '[='", 1, 5),
-    ('x = "ab\\x41"', "invalid escape sequence near '\"ab\\x'", 1, 5),
-    ('x = "\\z  "', "invalid escape sequence near '\"\\z'", 1, 5),
-    ('x = "\\u{41}"', "invalid escape sequence near '\"\\u'", 1, 5),
-    ('x = "\\256"', "escape sequence too large near '\"\\256'", 1, 5),
+    ('x = "\\256"', "decimal escape too large near '\"\\256'", 1, 5),
     ("x = {1, 2", "'}' expected near '<eof>'", 1, 10),
     ("x = {\n1 2}", "'}' expected (to close '{' at line 1) near '2'", 2, 3),
     ("f(a,\nb", "')' expected (to close '(' at line 1) near '<eof>'", 2, 2),
@@ -727,7 +733,7 @@ ERRORS = [
     ("local function f()\n  return function()\n  end", "'end' expected (to close 'function' "
      "at line 1) near '<eof>'", 3, 6),
     ("x = y\n\n  z = = 2", "unexpected symbol near '='", 3, 7),
-    ("x = 1\n" * 3 + "x = 'é\\x'", "invalid escape sequence near ''é\\x'", 4, 5),
+    ("x = 1\n" * 3 + "x = 'é\\999'", "decimal escape too large near ''é\\999'", 4, 5),
 ]
 
 

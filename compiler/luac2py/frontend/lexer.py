@@ -1,6 +1,7 @@
 """Lexer for Wippy-dialect Lua: one compiled master regex, run once over the whole source.
 
-``tokenize(source)`` returns a :class:`Tokens` with three parallel lists:
+``tokenize(source)`` returns a :class:`Tokens` with three parallel lists (and the unknown
+escapes met in strings, for warnings):
 
 * ``kinds``: ``"NAME"``, ``"NUMBER"``, ``"STRING"``, ``"EOF"``, ``"ERROR"``, or, for keywords
   and operators, the token text itself (``"end"``, ``"=="``, ``"->"``...);
@@ -64,14 +65,11 @@ _NEWLINE = re.compile(r"\r\n|\n\r|\n|\r")
 _LONG_OPEN = re.compile(r"\[=*\[")
 # Possessive quantifiers keep the match linear on long malformed numerals.
 _DECIMAL = re.compile(r"(?=\.?[0-9])[0-9]*+(?:\.[0-9]*+)?(?:[eE][+-]?[0-9]++)?")
-_HEX = re.compile(r"0[xX](?=\.?[0-9a-fA-F])[0-9a-fA-F]*+(?:\.[0-9a-fA-F]*+)?(?:[pP][+-]?[0-9]++)?")
 _ESCAPE = re.compile(rb"\\(?:([0-9]{1,3})|(\r\n|\n\r|\n|\r)|([\s\S]))")
 _SIMPLE_ESCAPES = {
     b"a": b"\a", b"b": b"\b", b"f": b"\f", b"n": b"\n", b"r": b"\r", b"t": b"\t",
     b"v": b"\v", b"\\": b"\\", b'"': b'"', b"'": b"'",
 }
-# Escapes that Lua 5.2+ gives a meaning Lua 5.1 does not have: reject rather than guess.
-_REJECTED_ESCAPES = frozenset(b"xzu")
 _INT64_MAX = (1 << 63) - 1
 _PADDING = 4
 
@@ -82,6 +80,8 @@ class Tokens:
     values: list[object]
     positions: list[Pos]
     source: str
+    # (line, column, character) of every escape Wippy's lexer reads as the bare character
+    unknown_escapes: list[tuple[int, int, str]] | None = None
 
     def text(self, i: int) -> str:
         """Source text of token ``i`` (``<eof>`` for the end), as Lua shows it after 'near'."""
@@ -116,40 +116,56 @@ def utf8(text: str) -> bytes:
 
 
 def parse_number(text: str) -> int | float | None:
-    """Value of a Lua numeral, keeping Lua 5.3's subtypes; ``None`` if malformed.
+    """Value of a numeral as Wippy's lexer reads it (go-lua compiler/parse/lexer.go
+    scanNumber, then utils.go parseNumberValue); ``None`` if malformed.
 
-    Decimal integers that do not fit in int64 become floats (as in Lua 5.3); hexadecimal
-    integers wrap modulo 2**64 into signed int64; hex floats (``0x1.8p3``) are accepted.
+    A ``.`` or an exponent makes a float; other numerals are Go's ``ParseInt(text, 0, 64)``
+    after one leading ``0`` before a digit is dropped (so ``010`` is 10 but ``0010`` is the
+    octal 8, and ``08`` falls back to the float 8), and a float when that fails (decimals
+    beyond int64; a hexadecimal beyond int64 is not a float Go can read: NaN). Hexadecimal
+    numerals have no fraction and no exponent.
     """
     if text[:2] in ("0x", "0X"):
-        if not _HEX.fullmatch(text):
+        if len(text) == 2 or any(c not in _HEX_DIGITS for c in text[2:]):
             return None
-        if "." in text or "p" in text or "P" in text:
-            try:
-                return float.fromhex(text)
-            except OverflowError:
-                return float("inf")
-        v = int(text, 16) & 0xFFFFFFFFFFFFFFFF
-        return v - (1 << 64) if v > _INT64_MAX else v
+        v = int(text, 16)
+        return v if v <= _INT64_MAX else float("nan")
     if not _DECIMAL.fullmatch(text):
         return None
     if "." in text or "e" in text or "E" in text:
-        return float(text)
-    digits = text.lstrip("0")
-    if len(digits) > 19:  # beyond int64 (and int() refuses very long digit strings)
-        return float(text)
-    v = int(digits or "0")
-    return v if v <= _INT64_MAX else float(text)
+        return _go_float(text)
+    if len(text) > 1 and text[0] == "0":
+        text = text[1:]
+    if text[0] == "0" and len(text) > 1:  # Go reads a leading 0 as octal
+        if all(c in "01234567" for c in text):
+            v = int(text, 8)
+            return v if v <= _INT64_MAX else _go_float(text)
+        return _go_float(text)
+    if len(text) > 19:  # beyond int64 (and int() refuses very long digit strings)
+        return _go_float(text)
+    v = int(text)
+    return v if v <= _INT64_MAX else _go_float(text)
 
 
-def unescape(raw: str) -> bytes:
-    """Bytes of a quoted string's body (the text between the quotes).
+def _go_float(text: str) -> float:
+    """Go's ParseFloat of a decimal numeral; a value beyond the float range is Go's ErrRange,
+    which go-lua's compiler turns into NaN."""
+    f = float(text)
+    return f if f not in (float("inf"), float("-inf")) else float("nan")
 
-    Lua 5.1 escapes: ``\\a \\b \\f \\n \\r \\t \\v \\\\ \\" \\'``, backslash-newline, and decimal
-    ``\\ddd`` up to 255. ``\\x``, ``\\z`` and ``\\u`` are errors; any other escaped character stands
-    for itself, as in Lua 5.1 and gopher-lua.
-    Raises ``_LexError`` with the offset (in the UTF-8 bytes of ``raw``) where the bad escape
-    ends.
+
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def unescape(raw: str, unknown: list[tuple[int, str]] | None = None) -> bytes:
+    """Bytes of a quoted string's body (the text between the quotes), as Wippy's lexer reads
+    it (go-lua lexer.go scanEscape).
+
+    Escapes: ``\\a \\b \\f \\n \\r \\t \\v \\\\ \\" \\'``, backslash-newline, and decimal
+    ``\\ddd`` up to 255. Any other escaped character stands for itself (``"\\x41"`` is ``x41``);
+    ``unknown`` receives (offset of the backslash in ``raw``, character) for each of those.
+    Raises ``_LexError`` with the offset (in the UTF-8 bytes of ``raw``) where a decimal
+    escape too large ends.
     """
     data = utf8(raw)
 
@@ -158,15 +174,16 @@ def unescape(raw: str) -> bytes:
         if digits is not None:
             v = int(digits)
             if v > 255:
-                raise _LexError("escape sequence too large", m.end())
+                raise _LexError("decimal escape too large", m.end())
             return bytes((v,))
         if newline is not None:
             return b"\n"
         simple = _SIMPLE_ESCAPES.get(char)
         if simple is not None:
             return simple
-        if char[0] in _REJECTED_ESCAPES:
-            raise _LexError("invalid escape sequence", m.end())
+        if unknown is not None:
+            at = len(data[: m.start()].decode("utf-8", "replace"))
+            unknown.append((at, char.decode("latin-1")))
         return char
 
     return _ESCAPE.sub(repl, data)
@@ -200,6 +217,7 @@ def tokenize(source: str) -> Tokens:
 
     error: str | None = None
     error_at = 0
+    escapes: list[tuple[int, int, str]] = []
     for m in _MASTER.finditer(source, start_at):
         g = m.lastindex
         st, en = m.span(g)
@@ -226,13 +244,20 @@ def tokenize(source: str) -> Tokens:
             delim = StringDelimiter.DOUBLE_QUOTE if source[st] == '"' else (
                 StringDelimiter.SINGLE_QUOTE)
             if "\\" in raw:
+                unknown: list[tuple[int, str]] = []
                 try:
-                    data = unescape(raw)
+                    data = unescape(raw, unknown)
                 except _LexError as e:
                     cut = len(utf8(raw)[: e.offset].decode("utf-8", "replace"))
                     error = f"{e.message} near '{source[st : st + 1 + cut]}'"
                     error_at = st
                     break
+                for at, ch in unknown:
+                    before = raw[:at]
+                    nl = len(_NEWLINE.findall(before))  # backslash-newlines
+                    col = at - max(before.rfind("\n"), before.rfind("\r")) if nl else (
+                        st - line_start + 2 + at)
+                    escapes.append((line + nl, col, ch))
             else:
                 data = utf8(raw)
             kind = "STRING"
@@ -291,4 +316,4 @@ def tokenize(source: str) -> Tokens:
         kinds.append("EOF")
         values.append(None)
         positions.append(positions[-1])
-    return Tokens(kinds, values, positions, source)
+    return Tokens(kinds, values, positions, source, escapes)

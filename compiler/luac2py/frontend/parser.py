@@ -175,9 +175,13 @@ def parse(source: str | bytes, filename: str = "<string>") -> Chunk:
     if old_limit < _RECURSION_LIMIT:
         sys.setrecursionlimit(_RECURSION_LIMIT)
     try:
-        parser = _Parser(tokenize(source), filename)
+        tokens = tokenize(source)
+        parser = _Parser(tokens, filename)
         try:
-            return parser.chunk()
+            chunk = parser.chunk()
+            if tokens.unknown_escapes:  # reported as warnings by the driver
+                chunk._unknown_escapes = tokens.unknown_escapes
+            return chunk
         except RecursionError:  # nesting that the level count does not see (`keyof keyof ...`)
             pass
         parser.error("chunk has too many syntax levels")

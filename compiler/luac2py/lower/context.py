@@ -41,12 +41,25 @@ class GotoTarget:
 
 
 @dataclass
+class SelfTail:
+    """A function whose tail calls of itself are a loop: ``return f(x)`` assigns the
+    parameters and continues the ``while True`` that wraps the body. ``check`` is the
+    Python name of the function when the callee must be compared with it at run time (a
+    global function, which could be replaced), None when the callee is statically itself
+    (``local function f``)."""
+
+    calls: set[int]  # id() of the Call nodes that are such tail calls
+    check: str | None
+
+
+@dataclass
 class FnState:
     fi: FuncInfo
     is_async: bool
     vararg: str | None = None
     loops: list[Loop] = field(default_factory=list)
     gotos: list[GotoTarget] = field(default_factory=list)
+    self_tail: SelfTail | None = None
 
 
 class Names:

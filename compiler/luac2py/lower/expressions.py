@@ -34,6 +34,7 @@ from luaparser import astnodes as A
 
 from ..semantics import catalog as C
 from ..semantics.analysis import Target, is_multi
+from ..semantics.fold import FOLDABLE, INT_RESULT, fold
 from .context import Ctx, attr, call, conj, const, is_simple, name, store
 
 MAXI = 2**63 - 1
@@ -61,11 +62,16 @@ def kind(ctx: Ctx, e: Any, depth: int = 0) -> str:
         return "bool"
     if t is A.Concat:
         return "str" if _cat_parts_plain(ctx, e, depth) else "any"
-    if t is A.FloatDivOp or t is A.ExpoOp:
+    if t in FOLDABLE and fold(e) is not None:
+        return "float"
+    if t is A.FloatDivOp or t is A.ExpoOp or t is A.ModOp:
+        # go-lua: / % ^ of numbers always give a float
         if _num(kind(ctx, e.left, depth + 1)) and _num(kind(ctx, e.right, depth + 1)):
             return "float"
         return "any"
-    if t in (A.AddOp, A.SubOp, A.MultOp, A.ModOp, A.FloorDivOp):
+    if t in INT_RESULT:
+        return "int"  # // and the bitwise operators: an integer or an error, no metamethods
+    if t in (A.AddOp, A.SubOp, A.MultOp):
         kl = kind(ctx, e.left, depth + 1)
         kr = kind(ctx, e.right, depth + 1)
         if _num(kl) and _num(kr):
@@ -75,24 +81,25 @@ def kind(ctx: Ctx, e: Any, depth: int = 0) -> str:
                 return "float"
             return "num"
         return "any"
-    if t is A.UMinusOp:
-        k = kind(ctx, e.operand, depth + 1)
-        return k if _num(k) else "any"
+    if t is A.UMinusOp:  # go-lua: always a float
+        return "float" if _num(kind(ctx, e.operand, depth + 1)) else "any"
     if t is A.ULengthOP:
         k = kind(ctx, e.operand, depth + 1)
         return "int" if k == "str" else "any"  # a table's __len may return anything
     if t is A.Name and depth < 8:
         v = getattr(e, "_var", None)
         if v is not None and v.fornum is not None and not v.assigned:
-            # Lua 5.3: integer start and step make an integer loop (the limit is clipped)
+            # go-lua: an integer loop when start, limit and step are integers, else a float
+            # loop
             f = v.fornum
             ks = kind(ctx, f.start, depth + 1)
+            kl = kind(ctx, f.stop, depth + 1)
             kst = kind(ctx, f.step, depth + 1) if isinstance(f.step, A.Node) else "int"
-            if ks == "int" and kst == "int":
+            if ks == kl == kst == "int":
                 return "int"
-            if _num(ks) and _num(kst) and "float" in (ks, kst):
+            if _num(ks) and _num(kl) and _num(kst) and "float" in (ks, kl, kst):
                 return "float"
-            return "any"
+            return "num"  # the loop raises unless all three are numbers
         if v is not None and not v.assigned and not v.is_param and v.init_value is not None:
             if type(v.init_value) is A.LocalFunction:
                 return "func"
@@ -113,7 +120,10 @@ def kind(ctx: Ctx, e: Any, depth: int = 0) -> str:
     if t is A.Call:
         tgt = ctx.unit.target(e.func)
         if tgt.kind == "builtin" and tgt.fn is not None:
-            if tgt.fn.symbol == "lua.base:lua_tostring":
+            # a __tostring metamethod's result is returned as it is: only values without
+            # one surely give a string
+            if tgt.fn.symbol == "lua.base:lua_tostring" and len(e.args) == 1 and kind(
+                    ctx, e.args[0], depth + 1) in ("int", "float", "num", "str", "bool"):
                 return "str"
         if tgt.kind == "member" and tgt.fn is not None:
             if tgt.fn.symbol in ("lua.lib:string_format", "lua.lib:string_rep", "lua.lib:string_sub",
@@ -425,8 +435,9 @@ def l_index(ctx: Ctx, e: Any) -> ast.expr:
             call(ctx.rt("lua.ops:index"), [again, const(key), desc_const(d)]),
         )
     ik = kind(ctx, key_node) if key is None else None
-    # an arithmetic key (`t[i % #t + 1]`) is an integer but for metamethods: checked
-    arith_key = ik == "any" and type(key_node) in (A.AddOp, A.SubOp)
+    # an arithmetic key (`t[i % #t + 1]`) is an integer but for metamethods, a number an
+    # integer or a float (`for i = 1, n`): checked
+    arith_key = (ik == "any" and type(key_node) in (A.AddOp, A.SubOp)) or ik == "num"
     if (ik == "int" or arith_key) and (is_simple(obj) or is_simple(kexpr)):
         # an integer key in the array part of a plain table
         arr = ctx.temp("a")
@@ -434,7 +445,8 @@ def l_index(ctx: Ctx, e: Any) -> ast.expr:
         if is_simple(obj):
             kfirst, kagain = bind(ctx, kexpr, "k")
             if arith_key:
-                conds = [_is_int_type(kfirst), ast.Compare(const(0), [ast.Lt()], [kagain])]
+                conds = [_is_int_type(kfirst)] + (
+                    [] if pos else [ast.Compare(const(0), [ast.Lt()], [kagain])])
             elif pos:  # no `0 < k`: bind a non-simple key in the first check
                 conds = ([] if is_simple(kfirst) else
                          [ast.Compare(kfirst, [ast.IsNot()], [const(None)])])
@@ -857,11 +869,6 @@ ARITH = {
 }
 
 
-def _fold(e: Any) -> Any:
-    """Constant-fold negative number literals."""
-    return None
-
-
 def _is_int_type(x: ast.expr) -> ast.expr:
     return ast.Compare(call(name("type"), [x]), [ast.Is()], [name("int")])
 
@@ -907,7 +914,44 @@ def _type_checks(ctx: Ctx, operands: list[tuple[ast.expr, ast.expr, str]]) -> li
     return [c for c, _ in items]
 
 
+TWO53 = 2**53
+
+
+def _below_2_53(x: ast.expr) -> ast.expr:
+    """``0 <= x < 2**53`` for an int ``x``."""
+    return ast.UnaryOp(ast.Not(), ast.BinOp(x, ast.RShift(), const(53)))
+
+
+def _mod_fast(ctx: Ctx, left: ast.expr, right: ast.expr, kl: str, kr: str, const_div: bool,
+              slow: Callable[[ast.expr, ast.expr], ast.expr]) -> ast.expr:
+    """``a % b`` is a float in go-lua (``math.Mod`` on the operands as floats). For a
+    dividend in ``0..2^53`` (``not a >> 53``, cheaper than a chained comparison) and a divisor
+    in ``-2^53..2^53`` (not zero) Python's int modulo is exact and its float is go-lua's
+    result (no -0.0 can arise), so::
+
+        i % 7  ->  i % 7 + 0.0 if type(i) is int and not i >> 53 else _mod(i, 7)
+        a % b  ->  a % b + 0.0 if type(a) is type(b) is int and not a >> 53
+                   and 0 < b <= 2**53 else _mod(a, b)"""
+    if not (kl in ("int", "any", "num") and kr in ("int", "any", "num")):
+        return slow(left, right)
+    if const_div:
+        first, again = bind(ctx, left, "l")
+        in_range = _below_2_53(first if kl == "int" else again)
+        cond = in_range if kl == "int" else ast.BoolOp(ast.And(), [_is_int_type(first), in_range])
+        fast = ast.BinOp(ast.BinOp(again, ast.Mod(), right), ast.Add(), const(0.0))
+        return ast.IfExp(cond, fast, slow(again, right))
+    fl, fr, al, ar = bind_operands(ctx, left, right)
+    checks = _type_checks(ctx, [(fl, al, kl), (fr, ar, kr)])
+    checks.append(_below_2_53(al))
+    checks.append(ast.Compare(const(0), [ast.Lt(), ast.LtE()], [ar, const(TWO53)]))
+    fast = ast.BinOp(ast.BinOp(al, ast.Mod(), ar), ast.Add(), const(0.0))
+    return ast.IfExp(conj(checks), fast, slow(al, ar))
+
+
 def l_arith(ctx: Ctx, e: Any) -> ast.expr:
+    folded = fold(e)
+    if folded is not None:
+        return const(folded)
     symbol, pyop = ARITH[type(e)]
     kl = kind(ctx, e.left)
     kr = kind(ctx, e.right)
@@ -921,35 +965,31 @@ def l_arith(ctx: Ctx, e: Any) -> ast.expr:
 
     t = type(e)
     rn = e.right
-    const_div = (type(rn) is A.Number and type(rn.n) is int and rn.n != 0 and not rn.wrapped)
-    if t in (A.ModOp, A.FloorDivOp):
+    const_div = (type(rn) is A.Number and type(rn.n) is int and rn.n != 0 and not rn.wrapped
+                 and -TWO53 <= rn.n <= TWO53)
+    if t is A.ModOp:
+        return _mod_fast(ctx, left, right, kl, kr, const_div, slow)
+    if t is A.FloorDivOp:
         if not (kl in ("int", "any", "num") and kr in ("int", "any", "num")):
             return slow(left, right)
         if not const_div:
-            # two ints, the divisor not zero: Python's floor division and modulo are Lua's
-            pyop = ast.Mod() if t is A.ModOp else ast.FloorDiv()
+            # two ints, the divisor not zero: Python's floor division is go-lua's
             fl, fr, al, ar = bind_operands(ctx, left, right)
             checks = _type_checks(ctx, [(fl, al, kl), (fr, ar, kr)])
-            op = ast.BinOp(al, pyop, ar)
-            if t is A.FloorDivOp:
-                # not zero, and not -1 (mininteger // -1 leaves int64): the quotient fits
-                checks.append(ast.BoolOp(ast.Or(), [
-                    ast.Compare(const(0), [ast.Lt()], [ar]),
-                    ast.Compare(ar, [ast.Lt()], [const(-1)])]))
-            else:
-                checks.append(ar)  # not zero
-            fast: ast.expr = op
-            return ast.IfExp(ast.BoolOp(ast.And(), checks) if len(checks) > 1 else checks[0],
-                             fast, slow(al, ar))
-        # `i % 7`, `n // 2`: Python's int floor division and modulo are Lua's
-        pyop = ast.Mod() if t is A.ModOp else ast.FloorDiv()
-        first, again = bind(ctx, left, "l")
-        fast = ast.BinOp(again, pyop, right)
-        if t is A.FloorDivOp and rn.n == -1:
+            # not zero, and not -1 (mininteger // -1 leaves int64): the quotient fits
+            checks.append(ast.BoolOp(ast.Or(), [
+                ast.Compare(const(0), [ast.Lt()], [ar]),
+                ast.Compare(ar, [ast.Lt()], [const(-1)])]))
+            return ast.IfExp(ast.BoolOp(ast.And(), checks), ast.BinOp(al, ast.FloorDiv(), ar),
+                             slow(al, ar))
+        # `n // 2`
+        if rn.n == -1:
             return slow(left, right)  # mininteger // -1 wraps
         if kl == "int":
-            return ast.BinOp(left, pyop, right)
-        return ast.IfExp(_is_int_type(first), fast, slow(again, right))
+            return ast.BinOp(left, ast.FloorDiv(), right)
+        first, again = bind(ctx, left, "l")
+        return ast.IfExp(_is_int_type(first), ast.BinOp(again, ast.FloorDiv(), right),
+                         slow(again, right))
     if pyop is None:
         return slow(left, right)
     if (kl == "float" or kr == "float") and _num(kl) and _num(kr):
@@ -1081,28 +1121,28 @@ def _const_operand(ctx: Ctx, e: Any, left: ast.expr, right: ast.expr, kl: str, k
 
 
 def l_unm(ctx: Ctx, e: Any) -> ast.expr:
-    if type(e.operand) is A.Number and not e.operand.wrapped:
-        n = e.operand.n
-        if type(n) is int:
-            return const(-n if n != MINI else n)
-        return const(-n)
+    """``-x`` is always a float in go-lua (``-5`` and ``-(2^53)`` fold to floats at build
+    time; ``-x`` of the integer 5 is -5.0)::
+
+        -x  ->  -float(x) if type(x) in NUM_TYPES else _unm(x, "local 'x'")"""
+    folded = fold(e)
+    if folded is not None:
+        return const(folded)
     k = kind(ctx, e.operand)
     v = lower_expr(ctx, e.operand)
     if k == "float":
         return ast.UnaryOp(ast.USub(), v)
+    if k == "int":
+        return ast.UnaryOp(ast.USub(), call(name("float"), [v]))
     d = describe(ctx, e.operand)
     slow = call(ctx.rt("lua.ops:unm"), [v] + ([const(d)] if d else []))
-    if k not in ("int", "num", "any"):
+    if k not in ("num", "any"):
         return slow
-    # an int (not mininteger, whose negation wraps) or a float: Python's negation
     first, again = bind(ctx, v, "u")
     slow.args[0] = again
     return ast.IfExp(
-        ast.BoolOp(ast.Or(), [
-            ast.BoolOp(ast.And(), [_is_int_type(first),
-                                   ast.Compare(again, [ast.NotEq()], [const(MINI)])]),
-            ast.Compare(call(name("type"), [again]), [ast.Is()], [name("float")])]),
-        ast.UnaryOp(ast.USub(), again), slow)
+        ast.Compare(call(name("type"), [first]), [ast.In()], [ctx.rt("lua.ops:NUM_TYPES")]),
+        ast.UnaryOp(ast.USub(), call(name("float"), [again])), slow)
 
 
 def l_bnot(ctx: Ctx, e: Any) -> ast.expr:
@@ -1245,11 +1285,22 @@ def l_cmp(ctx: Ctx, e: Any) -> ast.expr:
                              call(ctx.rt(symbol), [al, ar]))
     checks = _type_checks(ctx, [(fl, al, "int" if _num(kl) else kl),
                                 (fr, ar, "int" if _num(kr) else kr)])
+    # one operand a number, the other any number: Python compares an int with a float
+    # exactly, as luac2py does (go-lua's values are floats where PUC Lua's were integers)
+    checks = [_widen_to_number(ctx, c) for c in checks]
     fast = ast.Compare(al, [pyop], [ar])
     if not checks:
         return fast
     cond = checks[0] if len(checks) == 1 else ast.BoolOp(ast.And(), checks)
     return ast.IfExp(cond, fast, call(ctx.rt(symbol), [al, ar]))
+
+
+def _widen_to_number(ctx: Ctx, c: ast.expr) -> ast.expr:
+    """``type(x) is int`` -> ``type(x) in NUM_TYPES`` (other checks unchanged)."""
+    if (isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], ast.Is)
+            and isinstance(c.comparators[0], ast.Name) and c.comparators[0].id == "int"):
+        return ast.Compare(c.left, [ast.In()], [ctx.rt("lua.ops:NUM_TYPES")])
+    return c
 
 
 def l_eq(ctx: Ctx, e: Any, negate: bool = False) -> ast.expr:

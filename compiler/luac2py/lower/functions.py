@@ -9,6 +9,14 @@
       ->  def _fn(*_, i=i):          # a loop variable captured per iteration
               return i
 
+    local function count(n, acc) if n == 0 then return acc end return count(n - 1, acc + 1) end
+      ->  def count(n=None, acc=None, *_):
+              while True:            # a tail call of itself is a jump (Lua's proper tail call)
+                  if n == 0:
+                      return acc
+                  n, acc = <n - 1>, <acc + 1>
+                  continue
+
 Every parameter defaults to nil and extra arguments are dropped, as in Lua. A function that can
 reach a suspending call is ``async def``. Loop-declared variables captured by the closure are
 bound when the closure is created (keyword-only defaults), or shared through a ``_Cell`` when
@@ -20,7 +28,9 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from .context import Ctx, FnState, const, name
+from luaparser import astnodes as A
+
+from .context import Ctx, FnState, SelfTail, const, name
 
 
 def build_function(ctx: Ctx, node: Any, pyname: str) -> ast.stmt:
@@ -62,9 +72,17 @@ def build_function(ctx: Ctx, node: Any, pyname: str) -> ast.stmt:
                     ast.Assign([ast.Name(py, ast.Store())], ast.Call(ctx.rt("lua.base:Cell"), [name(py)], []))
                 )
         stmts = node.body.body
-        body.extend(lower_block(ctx, stmts))
+        ctx.fn.self_tail = self_tail_calls(ctx, node, pyname, outer)
+        inner = lower_block(ctx, stmts)
         if falls_through(stmts):
-            body.append(ast.Return(ast.Tuple([], ast.Load())))
+            inner.append(ast.Return(ast.Tuple([], ast.Load())))
+        if ctx.fn.self_tail is not None:
+            # the boxing of parameters runs again for each tail call: fresh cells
+            head = [st for st in body if isinstance(st, ast.Nonlocal)]
+            inner = [st for st in body if not isinstance(st, ast.Nonlocal)] + inner
+            body = head + [ast.While(ast.Constant(True), inner, [])]
+        else:
+            body.extend(inner)
         if not body:
             body.append(ast.Pass())
         args = ast.arguments(
@@ -83,3 +101,61 @@ def build_function(ctx: Ctx, node: Any, pyname: str) -> ast.stmt:
     finally:
         ctx.fn = outer
         ctx.pre = outer_pre
+
+
+def self_tail_calls(ctx: Ctx, node: Any, pyname: str, outer: FnState) -> SelfTail | None:
+    """The ``return f(...)`` statements of function ``node`` that call the function itself,
+    outside any loop of it: a ``local function`` calling its own name, or a global function
+    defined at the chunk's top level calling its global name. None when there are none, or
+    when a closure inside captures one of the function's variables (a loop would share them
+    between what are separate calls in Lua)."""
+    fi = node._fi
+    if any(v.func is fi for c in _nested(fi) for v in c.free.values()):
+        return None
+    check: str | None = None
+    glob: str | None = None
+    if type(node) is A.Function and type(node.name) is A.Name and \
+            getattr(node.name, "_var", None) is None and outer.fi is ctx.unit.res.chunk \
+            and not outer.loops and not ctx.unit.res.uses_G:
+        glob = node.name.id
+        check = pyname
+    calls: set[int] = set()
+    for c in _tail_calls(node.body.body):
+        if glob is not None and type(c.func) is A.Name and c.func.id == glob and \
+                getattr(c.func, "_var", None) is None:
+            calls.add(id(c))
+            continue
+        tgt = ctx.unit.call_target(c)
+        if tgt.kind == "local" and tgt.fi is fi:
+            calls.add(id(c))
+    if not calls:
+        return None
+    return SelfTail(calls, check if glob is not None else None)
+
+
+def _nested(fi: Any) -> Any:
+    for c in fi.children:
+        yield c
+        yield from _nested(c)
+
+
+def _tail_calls(stmts: list[Any]) -> Any:
+    """The calls in tail position (``return f(...)``) of these statements, not inside loops
+    (a jump back to the function's start must leave no Python loop behind)."""
+    for st in stmts:
+        t = type(st)
+        if t is A.Return:
+            vals = st.values or []
+            if len(vals) == 1 and type(vals[0]) is A.Call and not vals[0].wrapped:
+                yield vals[0]
+        elif t is A.If:
+            yield from _tail_calls(st.body.body)
+            o = st.orelse
+            while o is not None:
+                if type(o) is A.Block:
+                    yield from _tail_calls(o.body)
+                    break
+                yield from _tail_calls(o.body.body)
+                o = o.orelse
+        elif t is A.Do:
+            yield from _tail_calls(st.body.body)

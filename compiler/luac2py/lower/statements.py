@@ -4,7 +4,7 @@
       ->  # lua:3: local payment, err = funcs.call("app:charge", o)
           payment, err = _adjust(await _call(_ex, "app:charge", o), 2)
     for i = 1, n do s = s + i end
-      ->  for i in _for_range(1, n, 1):
+      ->  for i in _for_range(1, n, 1):      (range(1, n + 1) when n is an integer)
               s = <s + i>
     for k, v in pairs(t) do ... end
       ->  for k, v in _pairs_iter(t): ...
@@ -24,7 +24,7 @@ from typing import Any
 from luaparser import astnodes as A
 
 from .. import diagnostics as D
-from ..semantics.analysis import lua_pos
+from ..semantics.analysis import is_multi, lua_pos
 from .context import (
     Ctx,
     GotoTarget,
@@ -337,10 +337,11 @@ def set_index(ctx: Ctx, target: Any, obj: ast.expr, key: ast.expr,
     dyn_str = not str_key and (ik == "str" or (ik == "any" and type(idx) is A.Name)) and not (
         target.notation == A.IndexNotation.DOT and type(idx) is A.Name)
     str_key = str_key or dyn_str
-    int_key = not str_key and ik in ("int", "any") and not (
+    int_key = not str_key and ik in ("int", "num", "any") and not (
         target.notation == A.IndexNotation.DOT and type(idx) is A.Name)
-    # an arithmetic key (`#t + 1`) is an integer but for metamethods: checked at run time
-    int_key = int_key and (ik == "int" or type(idx) in (A.AddOp, A.SubOp))
+    # an arithmetic key (`#t + 1`) is an integer but for metamethods, a number (`for i = 1,
+    # n`) an integer or a float: checked at run time
+    int_key = int_key and (ik in ("int", "num") or type(idx) in (A.AddOp, A.SubOp))
     if not (str_key or int_key):
         return slow
     out: list[ast.stmt] = []
@@ -389,9 +390,7 @@ def set_index(ctx: Ctx, target: Any, obj: ast.expr, key: ast.expr,
             [ast.Assign([ast.Subscript(name(arr), ast.BinOp(key, ast.Sub(), const(1)),
                                        ast.Store())], value)],
             [ast.If(
-                ast.BoolOp(ast.And(), [
-                    ast.Compare(key, [ast.Eq()], [ast.BinOp(name(nt), ast.Add(), const(1))]),
-                    ast.UnaryOp(ast.Not(), attr(obj, "hash"))]),
+                ast.Compare(key, [ast.Eq()], [ast.BinOp(name(nt), ast.Add(), const(1))]),
                 [ast.Expr(call(attr(name(arr), "append"), [value]))],
                 [ast.Expr(call(attr(obj, "set_int"), [key, value]))],
             )],
@@ -576,6 +575,9 @@ def s_return(ctx: Ctx, s: Any) -> list[ast.stmt]:
         return [ast.Return(ast.Tuple([], ast.Load()))]
     if len(vals) == 1:
         e = vals[0]
+        st = ctx.fn.self_tail
+        if st is not None and id(e) in st.calls and not ctx.fn.loops:
+            return _self_tail_call(ctx, e, st.check)
         if type(e) in (A.Call, A.Invoke) and not e.wrapped:
             r, _ = lower_call(ctx, e)
             return [ast.Return(r)]
@@ -584,6 +586,63 @@ def s_return(ctx: Ctx, s: Any) -> list[ast.stmt]:
             return [ast.Return(r)]
         return [ast.Return(lower_expr(ctx, e))]
     return [ast.Return(lower_tuple(ctx, vals))]
+
+
+def _self_tail_call(ctx: Ctx, e: Any, check: str | None) -> list[ast.stmt]:
+    """``return f(a, b)`` in ``f`` itself: the parameters take the arguments (adjusted as a
+    call adjusts them; a vararg function's extra ones become its ``...``) and the loop around
+    the body starts over. With ``check``, only when the callee is still this function."""
+    fi = ctx.fn.fi
+    params = [store(ctx.var_name(v)) for v in fi.params]
+    out: list[ast.stmt] = []
+    callee: ast.expr | None = None
+    if check is not None:
+        f = ctx.temp("f")
+        out.append(ast.Assign([store(f)], lower_expr(ctx, e.func)))
+        out.extend(ctx.take_pre())
+        callee = name(f)
+    args = e.args
+    multi = bool(args) and is_multi(args[-1])
+    simple = not multi and len(args) == len(params) and not fi.is_vararg
+    t = ctx.temp("t")
+    if simple and check is None:
+        vals = [lower_expr(ctx, a) for a in args]
+        out.extend(ctx.take_pre())
+        if len(params) == 1:
+            jump: list[ast.stmt] = [ast.Assign(params, vals[0])]
+        else:
+            jump = [ast.Assign([ast.Tuple(params, ast.Store())], ast.Tuple(vals, ast.Load()))]
+        return out + jump + [ast.Continue()]
+    out.append(ast.Assign([store(t)], lower_tuple(ctx, args)))
+    out.extend(ctx.take_pre())
+    jump = []
+    if params:
+        jump.append(ast.Assign([ast.Tuple(params, ast.Store()) if len(params) > 1 else params[0]],
+                               call(ctx.rt("lua.ops:adjust"), [name(t), const(len(params))])
+                               if len(params) > 1 else
+                               ast.IfExp(name(t), ast.Subscript(name(t), const(0), ast.Load()),
+                                         const(None))))
+    if fi.is_vararg and ctx.fn.vararg is not None:
+        jump.append(ast.Assign([store(ctx.fn.vararg)],
+                               ast.Subscript(name(t), ast.Slice(const(len(params)), None, None),
+                                             ast.Load())))
+    jump.append(ast.Continue())
+    if callee is None:
+        return out + jump
+    d = describe(ctx, e.func)
+    fcall = ast.IfExp(
+        ast.Compare(call(name("type"), [callee]), [ast.Is()], [ctx.rt("lua.base:FunctionType")]),
+        callee, call(ctx.rt("lua.ops:callable_of"), [callee, const(d)]))
+    r = call(fcall, [ast.Starred(name(t), ast.Load())])
+    tgt = ctx.unit.call_target(e)
+    if ctx.fn.is_async:
+        rt = ctx.temp("r")
+        r = ast.IfExp(
+            ast.Compare(call(name("type"), [ast.NamedExpr(store(rt), r)]), [ast.Is()],
+                        [ctx.rt("lua.base:CoroutineType")]),
+            ast.Await(name(rt)), name(rt)) if tgt.suspends else r
+    return out + [ast.If(ast.Compare(callee, [ast.Is()], [name(check)]), jump,
+                         [ast.Return(r)])]
 
 
 # -- control flow ---------------------------------------------------------------------------
@@ -704,13 +763,15 @@ def s_fornum(ctx: Ctx, s: Any) -> list[ast.stmt]:
     py = ctx.var_name(v)
     raw = ctx.temp("i") if v.boxed else py
     it: ast.expr
-    if (
-        type(s.start) is A.Number
-        and type(s.start.n) is int
-        and kind(ctx, s.stop) == "int"
-        and not isinstance(s.step, A.Node)
-    ):
-        it = call(name("range"), [start, ast.BinOp(stop, ast.Add(), const(1))])
+    st = s.step if isinstance(s.step, A.Node) else None
+    # a negative numeral step is a folded float: only positive integer numerals here
+    step_lit = 1 if st is None else st.n if (
+        type(st) is A.Number and type(st.n) is int and st.n > 0) else 0
+    if type(s.start) is A.Number and type(s.start.n) is int and kind(ctx, s.stop) == "int" \
+            and step_lit:
+        # all three integers: go-lua's integer loop is Python's range
+        it = call(name("range"), [start, ast.BinOp(stop, ast.Add(), const(1))]
+                  + ([step] if step_lit != 1 else []))
     else:
         it = call(ctx.rt("lua.base:for_range"), [start, stop, step])
     body = _loop_var(ctx, v, raw) + loop_body(ctx, s.body.body, Loop(_loop_label(s.body.body)))

@@ -23,6 +23,7 @@ from luaparser import astnodes as A
 
 from .. import diagnostics as D
 from . import catalog as C
+from .fold import fold
 from .scopes import FuncInfo, Resolution, Var, resolve
 
 
@@ -365,6 +366,31 @@ def _if_returns(n: Any) -> bool:
     return _if_returns(o)
 
 
+def _surprises(unit: Unit) -> None:
+    """Warnings for code that Wippy accepts but that does not do what it seems to: a
+    separator given to ``string.rep`` (ignored), a constant zero ``for`` step (no error: zero
+    iterations or an endless loop), ``%`` and ``//`` by a constant zero (NaN; an error or an
+    infinity). Unknown string escapes are found by the lexer."""
+    rep = unit.reporter
+    f = unit.filename
+    for n in unit.nodes:
+        t = type(n)
+        if t is A.Call:
+            if len(n.args) >= 3:
+                tgt = unit.target(n.func)
+                if tgt.fn is not None and tgt.fn.symbol == "lua.lib:string_rep":
+                    rep.add(D.rep_separator(f, *lua_pos(n.args[2])))
+        elif t is A.Invoke:
+            if n.func.id == "rep" and len(n.args) >= 2:
+                rep.add(D.rep_separator(f, *lua_pos(n.args[1])))
+        elif t is A.Fornum:
+            if isinstance(n.step, A.Node) and fold(n.step) == 0:
+                rep.add(D.zero_for_step(f, *lua_pos(n.step)))
+        elif t is A.ModOp or t is A.FloorDivOp:
+            if fold(n.right) == 0:
+                rep.add(D.division_by_zero(f, *lua_pos(n), "%" if t is A.ModOp else "//"))
+
+
 def is_multi(e: Any) -> bool:
     """An expression that gives all its values where it is the last of a list."""
     return (type(e) in (A.Call, A.Invoke, A.Varargs, A.Dots)) and not e.wrapped
@@ -423,8 +449,10 @@ def _check(unit: Unit) -> None:
                     why = C.WORKFLOW_FORBIDDEN_MODULES[name]
                     rep.add(D.module_not_in_workflow(f, line, col, name, why))
                     continue
-            if unit.allowed_modules is not None and name not in unit.allowed_modules:
+            if (unit.allowed_modules is not None and name not in unit.allowed_modules
+                    and name not in C.ALWAYS_REQUIRABLE):
                 rep.add(D.module_not_allowed(f, line, col, name))
+    _surprises(unit)
     known = (
         set(C.BASE)
         | set(C.LIBRARIES)

@@ -18,7 +18,7 @@ RT = "luac2py_runtime"
 # imported, so that code built by another compiler version fails with a clear message
 # instead of misbehaving. Raise it with any change the other side must follow; the two
 # constants must be equal (tests/unit/test_catalog.py).
-RUNTIME_INTERFACE = 5
+RUNTIME_INTERFACE = 6
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,6 @@ BASE: dict[str, Member] = {
     "rawget": Fn("lua.base:rawget"),
     "rawset": Fn("lua.base:rawset"),
     "rawequal": Fn("lua.base:rawequal"),
-    "rawlen": Fn("lua.base:rawlen"),
     "setmetatable": Fn("lua.base:setmetatable"),
     "getmetatable": Fn("lua.base:getmetatable"),
     "error": Fn("lua.base:error", single=False),
@@ -87,7 +86,9 @@ ASYNC_TWINS: dict[str, Fn] = {
 # Library tables that are also callable (their metatable's __call).
 CALLABLE_LIBRARIES: dict[str, Fn] = {"string": Fn("lua.base:cast_string", single=False)}
 
-CONST_GLOBALS: dict[str, object] = {"_VERSION": "Lua 5.1"}
+# go-lua stdlib/catalog.go
+CONST_GLOBALS: dict[str, object] = {"_VERSION": "Lua 5.3 - Wippy Modification",
+                                    "_GOPHER_LUA_VERSION": "GopherLua 0.2 Wippy Edition"}
 
 # -- libraries that are globals (tables of functions) -----------------------------------
 
@@ -95,7 +96,7 @@ LIBRARIES: dict[str, dict[str, Member]] = {
     "string": {
         n: Fn(f"lua.lib:string_{n}", single=n not in ("byte", "find", "match", "gsub"))
         for n in (
-            "byte char find format gmatch gsub len lower match rep reverse sub upper"
+            "byte char find format gfind gmatch gsub len lower match rep reverse sub upper"
         ).split()
     },
     "table": {
@@ -105,6 +106,7 @@ LIBRARIES: dict[str, dict[str, Member]] = {
         "sort": Fn("lua.lib:table_sort", single=False),
         "getn": Fn("lua.lib:table_getn"),
         "maxn": Fn("lua.lib:table_maxn"),
+        "unpack": Fn("lua.lib:table_unpack", single=False),
     },
     "math": {
         **{
@@ -116,7 +118,7 @@ LIBRARIES: dict[str, dict[str, Member]] = {
         },
         "random": Fn("lua.base:math_random", needs_ex=True),
         "randomseed": Fn("lua.base:math_randomseed", needs_ex=True, single=False),
-        "huge": Const(float("inf")),
+        "huge": Const(1.7976931348623157e308),  # go-lua mathlib.go: math.MaxFloat64
         "pi": Const(3.141592653589793),
         "maxinteger": Const(2**63 - 1),
         "mininteger": Const(-(2**63)),
@@ -281,6 +283,9 @@ MODULES: dict[str, dict[str, Member]] = {
 
 # Modules that are also globals in Wippy's workflow environment.
 WIPPY_GLOBALS = ("errors", "process", "channel")
+# go-lua's own libraries (stdlib/catalog.go): Wippy lets every entry require them, whatever
+# its `modules:` list says
+ALWAYS_REQUIRABLE = frozenset(("errors",))
 
 # Nested constant tables: `process.event.EXIT`.
 NESTED_CONSTS: dict[tuple[str, ...], object] = {

@@ -290,7 +290,8 @@ def _failure_error(e: BaseException) -> ProcessError:
         e = e.cause
     err = error_from_exception(e)
     details = lua_to_py(err.details) if err.details is not None else None
-    return ProcessError(from_lua_str(err.message), err.kind or "Internal", err.retryable, details)
+    return ProcessError(from_lua_str(err.error_text()), err.kind or "Internal", err.retryable,
+                        details)
 
 
 class Host:

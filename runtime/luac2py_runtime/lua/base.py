@@ -6,14 +6,14 @@ to it when exposed as Lua values (``print`` stored in a table still works).
 
 from __future__ import annotations
 
-from itertools import chain
 from types import CoroutineType, FunctionType
 from typing import Any, Iterator
 
 from . import ops
 from .errors import LuaError, current_position, is_lua_boundary_exception, to_lua_error, where
 from .string import NOARG, arg_error, check_int, check_num, opt_str
-from .values import LuaTable, Userdata, from_lua_str, lua_type, number_to_str, to_lua_str
+from .values import (LuaTable, Userdata, from_lua_str, is_function, lua_type, number_to_str,
+                     to_lua_str)
 
 __all__ = ["CoroutineType", "FunctionType"]
 
@@ -34,8 +34,7 @@ class Goto(Exception):
         self.label = label
 
 
-def _argerror(n: int, fname: str, msg: str) -> LuaError:
-    return LuaError(f"bad argument #{n} to '{fname}' ({msg})")
+_argerror = arg_error
 
 
 def _typename_arg(v: Any, present: bool = True) -> str:
@@ -52,7 +51,7 @@ def check_table(v: Any, n: int, fname: str) -> LuaTable:
 
 
 def lua_print(ex: Any, *args: Any) -> tuple[()]:
-    ex.print("\t".join(ops.tostring(a) for a in args))
+    ex.print("\t".join([ops.tostring_text(a) for a in args]))
     return ()
 
 
@@ -63,38 +62,29 @@ def lua_type_fn(*args: Any) -> str:
 
 
 def tonumber(v: Any = NOARG, base: Any = None, *_: Any) -> Any:
-    b = 10
-    if base is not None:
-        b = check_int(base, 2, "tonumber")  # 5.1's luaL_optint: a float truncated
-    if b == 10:  # 5.1: a base of 10 is the standard conversion ("0x10" included)
-        t = type(v)
-        if t is int or t is float:
-            return v
-        if t is str:
-            return ops.str_to_number(v)
-        if v is NOARG:
-            raise _argerror(1, "tonumber", "value expected")
-        return None
-    s = v if type(v) is str else ops.tostring_basic(v) if type(v) in (int, float) else None
-    if s is None:
-        raise _argerror(1, "tonumber", f"string expected, got {_typename_arg(v)}")
-    if not 2 <= b <= 36:
-        raise _argerror(2, "tonumber", "base out of range")
-    s = s.strip(" \t\n\r\f\v").lower()
-    neg = s.startswith("-")
-    if neg:
-        s = s[1:]
-    if not s:
-        return None
-    n = 0
-    for ch in s:
-        d = int(ch, 36) if ch.isalnum() and ch.isascii() else 99
-        if d >= b:
+    """go-lua baselib.go baseToNumber: always a float. A string with a ``.`` is Go's
+    ``ParseFloat``; any other Go's ``ParseInt`` in ``base`` (10 by default, 16 after a ``0x``
+    prefix when no base is given), so ``"1e5"`` is nil; only space, tab and newline are
+    trimmed; an unreadable string, a base outside 2..36 and any other value give nil."""
+    b = 10 if base is None else check_int(base, 2, "tonumber")
+    t = type(v)
+    if t is float:
+        return v
+    if t is int:
+        return float(v)
+    if t is str:
+        s = v.strip(" \n\t")
+        if "." in s:
+            return ops.go_parse_float(s)
+        if base is None and s[:2].lower() == "0x":
+            b, s = 16, s[2:]
+        if b != 0 and not 2 <= b <= 36:
             return None
-        n = n * b + d
-    from .values import wrap_int
-
-    return wrap_int(-n if neg else n)
+        n = ops.go_parse_int(s, b)
+        return None if n is None else float(n)
+    if v is NOARG:
+        raise _argerror(1, "tonumber", "value expected")
+    return None
 
 
 # -- iteration ---------------------------------------------------------------------------
@@ -131,8 +121,9 @@ def pairs(t: Any = NOARG, *_: Any) -> tuple[Any, Any, Any]:
 
 
 def _ipairs_aux(t: Any, i: Any) -> Any:
-    i += 1
-    v = check_table(t, 1, "ipairs").get(i)
+    i = check_int(i, 2, "ipairs") + 1
+    arr = check_table(t, 1, "ipairs").arr
+    v = arr[i - 1] if 0 < i <= len(arr) else None
     if v is None:
         return ()
     return (i, v)
@@ -149,24 +140,12 @@ def pairs_iter(t: Any) -> Iterator[tuple[Any, Any]]:
 
 
 def ipairs_loop(t: Any) -> Iterator[tuple[int, Any]]:
-    """``for i, v in ipairs(t)`` as compiled: the array part is walked by C iterators that
-    also yield its holes (``v`` None): the loop breaks at the first nil value itself. A list
+    """``for i, v in ipairs(t)`` as compiled: the array part, where every key ``ipairs`` can
+    reach lives (go-lua baselib.go ipairsaux reads ``RawGetInt``), walked by a C iterator that
+    also yields its holes (``v`` None): the loop breaks at the first nil value itself. A list
     iterator re-reads ``t.arr`` (never rebound) at every step, so assignments in the body are
-    seen as ``ipairs`` sees them; the keys after the array part come from the hash part."""
-    e = enumerate(check_table(t, 1, "ipairs").arr, 1)
-    return chain(e, _ipairs_rest(t, e))
-
-
-def _ipairs_rest(t: LuaTable, e: enumerate[Any]) -> Iterator[tuple[int, Any]]:
-    """The keys after the array part (it may have shrunk during the loop): the next key is
-    the exhausted enumerate's count."""
-    i = e.__reduce__()[1][1]
-    while True:
-        v = t.get(i)
-        if v is None:
-            return
-        yield i, v
-        i += 1
+    seen as ``ipairs`` sees them."""
+    return enumerate(check_table(t, 1, "ipairs").arr, 1)
 
 
 def generic_for(f: Any, s: Any, c: Any, n: int) -> Iterator[Any]:
@@ -193,27 +172,26 @@ def generic_for(f: Any, s: Any, c: Any, n: int) -> Iterator[Any]:
             yield r if n == 1 else (r,) + (None,) * (n - 1)
 
 
-def for_range(start: Any, stop: Any, step: Any) -> Any:
-    if type(start) is int and type(stop) is int and type(step) is int:
-        if step == 0:
-            raise LuaError("'for' step is zero")
-        return range(start, stop + 1, step) if step > 0 else range(start, stop - 1, step)
-    a, b, c = ops.for_prep(start, stop, step)
-    if type(a) is int:
-        return range(a, b + 1, c) if c > 0 else range(a, b - 1, c)
-    return ops.float_range(a, b, c)
+for_range = ops.for_range
 
 
 def select(n: Any = NOARG, *args: Any) -> Any:
-    if n == "#":
-        return len(args)
-    i = check_int(n, 1, "select")  # 5.1's luaL_checkint: a float truncated
+    """go-lua baselib.go baseSelect: a number (truncated) or ``"#"``; any other string is
+    refused, numeric or not."""
+    tn = type(n)
+    if tn is str:
+        if n == "#":
+            return len(args)
+        raise _argerror(1, "select", f"invalid string '{n}'")
+    if tn is int:
+        i = n
+    elif tn is float:
+        i = ops.go_int64(n)
+    else:
+        raise _argerror(1, "select", f"number expected, got {_typename_arg(n)}")
     if i < 0:
-        i = len(args) + i
-        if i < 0:
-            raise _argerror(1, "select", "index out of range")
-        return args[i:]
-    if i == 0:
+        i = len(args) + 1 + i
+    if i < 1:
         raise _argerror(1, "select", "index out of range")
     return args[i - 1:]
 
@@ -239,14 +217,6 @@ def rawset(t: Any = NOARG, k: Any = NOARG, v: Any = NOARG, *_: Any) -> Any:
 
 def rawequal(a: Any = NOARG, b: Any = NOARG, *_: Any) -> bool:
     return ops.rawequal(_check_any(a, 1, "rawequal"), _check_any(b, 2, "rawequal"))
-
-
-def rawlen(v: Any = None, *_: Any) -> int:
-    if type(v) is LuaTable:
-        return len(v.arr)
-    if type(v) is str:
-        return len(v)
-    raise _argerror(1, "rawlen", "table or string expected")
 
 
 def setmetatable(t: Any = NOARG, mt: Any = NOARG, *_: Any) -> Any:
@@ -283,28 +253,29 @@ def _copy_shared(t: LuaTable, depth: int) -> LuaTable:
 # -- errors ----------------------------------------------------------------------------
 
 
-def error(msg: Any = None, level: Any = 1, *_: Any) -> Any:
+def error(*args: Any) -> Any:
+    """go-lua baselib.go baseError: a string message gets the position of level ``level``;
+    any other value, numbers included, is raised as it is."""
+    if not args:
+        raise _argerror(1, "error", "value expected")
+    msg = args[0]
+    level = args[1] if len(args) > 1 else None
     lv = 1 if level is None else check_int(level, 2, "error")
-    tm = type(msg)
-    if (tm is str or tm is int or tm is float) and lv and lv > 0:
-        # numbers are strings to Lua 5.1's error: they get the position too
+    if type(msg) is str and lv > 0:
         pos = current_position(lv)
-        raise LuaError(where(pos) + ops.tostring_basic(msg), 0)
+        raise LuaError(where(pos) + msg, 0)
     raise LuaError(msg, 0)
 
 
 def lua_assert(*args: Any) -> Any:
-    if not args:
-        raise _argerror(1, "assert", "value expected")
-    v = args[0]
+    """go-lua baselib.go baseAssert: a false (or missing) first value raises the message, a
+    string (``OptString``: any other value but nil is an argument error), with the caller's
+    position."""
+    v = args[0] if args else None
     if v is None or v is False:
         msg = args[1] if len(args) > 1 and args[1] is not None else "assertion failed!"
-        tm = type(msg)
-        if tm is int or tm is float:
-            msg = ops.tostring_basic(msg)
-        elif tm is not str:
+        if type(msg) is not str:
             raise _argerror(2, "assert", f"string expected, got {lua_type(msg)}")
-        # Lua 5.1's assert raises with luaL_error: the caller's position, if Lua code
         raise LuaError(where(current_position(1)) + msg, 0)
     return args if len(args) != 1 else v
 
@@ -313,7 +284,22 @@ def _error_value(e: BaseException) -> Any:
     return to_lua_error(e).value
 
 
-def pcall(f: Any = None, *args: Any) -> Any:
+def _not_callable(f: Any) -> Any:
+    """go-lua baselib.go basePCall: a value that cannot be called is no error, just
+    ``false, "attempt to call a <type> value"`` (no position); a missing one is."""
+    if f is NOARG:
+        raise _argerror(1, "pcall", "value expected")
+    if type(f) is FunctionType or (callable(f) and not isinstance(f, (LuaTable, Userdata))):
+        return None
+    if ops.metamethod(f, "__call") is not None:
+        return None
+    return (False, f"attempt to call a {lua_type(f)} value")
+
+
+def pcall(f: Any = NOARG, *args: Any) -> Any:
+    bad = _not_callable(f)
+    if bad is not None:
+        return bad
     try:
         r = ops.call(f, *args)
         if type(r) is CoroutineType:
@@ -328,7 +314,10 @@ def pcall(f: Any = None, *args: Any) -> Any:
     return (True, r)
 
 
-async def apcall(f: Any = None, *args: Any) -> Any:
+async def apcall(f: Any = NOARG, *args: Any) -> Any:
+    bad = _not_callable(f)
+    if bad is not None:
+        return bad
     try:
         r = ops.call(f, *args)
         if type(r) is CoroutineType:
@@ -342,15 +331,23 @@ async def apcall(f: Any = None, *args: Any) -> Any:
     return (True, r)
 
 
-def xpcall(f: Any = None, handler: Any = NOARG, *_: Any) -> Any:
-    # 5.1 (and Wippy's go-lua): ``f`` is called with no arguments (extra ones are 5.2's)
-    _check_any(handler, 2, "xpcall")
+def _check_function(v: Any, n: int, fname: str) -> None:
+    if not is_function(v):
+        raise _argerror(n, fname, f"function expected, got {_typename_arg(v)}")
+
+
+def xpcall(f: Any = NOARG, handler: Any = NOARG, *_: Any) -> Any:
+    # go-lua baselib.go baseXPCall: two functions; ``f`` is called with no arguments (extra
+    # ones are 5.2's)
+    _check_function(f, 1, "xpcall")
+    _check_function(handler, 2, "xpcall")
     r = pcall(f)
     return r if r[0] else _handled(pcall(handler, r[1]))
 
 
-async def axpcall(f: Any = None, handler: Any = NOARG, *_: Any) -> Any:
-    _check_any(handler, 2, "xpcall")
+async def axpcall(f: Any = NOARG, handler: Any = NOARG, *_: Any) -> Any:
+    _check_function(f, 1, "xpcall")
+    _check_function(handler, 2, "xpcall")
     r = await apcall(f)
     return r if r[0] else _handled(await apcall(handler, r[1]))
 
@@ -414,10 +411,10 @@ def cast_string(v: Any = None, *_: Any) -> Any:
 
 def cast_integer(v: Any = None, *_: Any) -> Any:
     n = (v if type(v) in (int, float) else ops.str_to_number(v) if type(v) is str else None)
-    if n is not None:
-        i = ops.to_integer(n)
-        if i is not None:
-            return i
+    if type(n) is int:
+        return n
+    if type(n) is float and n.is_integer() and -(2.0**63) <= n < 2.0**63:
+        return int(n)
     return (None, f"cannot convert {lua_type(v)} to integer")
 
 
@@ -437,20 +434,18 @@ def cast_boolean(v: Any = None, *_: Any) -> Any:
 # -- math.random and os.* on the execution's deterministic sources ------------------------
 
 
-def math_random(ex: Any, m: Any = None, n: Any = None, *_: Any) -> Any:
-    rng = ex.rng()
-    if m is None:
-        return rng.random()
-    lo, hi = (1, ops.to_integer(m)) if n is None else (ops.to_integer(m), ops.to_integer(n))
-    if lo is None or hi is None:
-        raise _argerror(1 if n is None else 2, "random", "number has no integer representation")
-    if lo > hi:
-        raise _argerror(1 if n is None else 2, "random", "interval is empty")
-    return rng.randint(lo, hi)
+def math_random(ex: Any, *args: Any) -> float:
+    from .math import random_from
+
+    return random_from(ex.rng(), args)
 
 
-def math_randomseed(ex: Any, seed: Any = None, *_: Any) -> tuple[()]:
-    ex.rng().seed(seed if type(seed) in (int, float) else 0)
+def math_randomseed(ex: Any, seed: Any = NOARG, *_: Any) -> tuple[()]:
+    """Reseed the execution's deterministic source (go-lua's own randomseed does nothing:
+    its generator is Go's, seeded by the runtime; a documented difference)."""
+    n = check_num(seed, 1, "randomseed")
+    # an integral seed (or the float's exact bits) keeps reseeding reproducible across runs
+    ex.rng().seed(int(n) if float(n).is_integer() else float(n).hex())
     return ()
 
 

@@ -56,13 +56,13 @@ class Coroutine(Userdata):
 
 def create(ex: Any, fn: Any = None, *_: Any) -> Coroutine:
     if not callable(fn) or isinstance(fn, (LuaTable, Userdata)):
-        raise LuaError("bad argument #1 to 'create' (function expected)")
+        raise LuaError("bad argument #1 to create (function expected)")
     return Coroutine(ex, fn)
 
 
 async def resume(ex: Any, co: Any = None, *args: Any) -> Any:
     if not isinstance(co, Coroutine):
-        raise LuaError("bad argument #1 to 'resume' (coroutine expected)")
+        raise LuaError("bad argument #1 to resume (coroutine expected)")
     if co.status != "suspended":  # 5.1's auxresume names the status: running, normal, dead
         return (False, f"cannot resume {co.status} coroutine")
     prev = _current.get()
@@ -98,7 +98,7 @@ async def yield_(ex: Any, *values: Any) -> Any:
 
 def status(ex: Any, co: Any = None, *_: Any) -> str:
     if not isinstance(co, Coroutine):
-        raise LuaError("bad argument #1 to 'status' (coroutine expected)")
+        raise LuaError("bad argument #1 to status (coroutine expected)")
     return str(co.status)
 
 
@@ -127,7 +127,7 @@ def wrap(ex: Any, fn: Any = None, *_: Any) -> Any:
 def spawn(ex: Any, fn: Any = None, *args: Any) -> Any:
     """Run ``fn`` concurrently in the same execution; an uncaught error fails the run."""
     if not callable(fn) or isinstance(fn, (LuaTable, Userdata)):
-        raise LuaError("bad argument #1 to 'spawn' (function expected)")
+        raise LuaError("bad argument #1 to spawn (function expected)")
     ex.spawn(fn, args)
     return True
 

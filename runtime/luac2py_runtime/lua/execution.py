@@ -41,7 +41,6 @@ _BASE_PLAIN: dict[str, Any] = {
     "rawget": base.rawget,
     "rawset": base.rawset,
     "rawequal": base.rawequal,
-    "rawlen": base.rawlen,
     "setmetatable": base.setmetatable,
     "getmetatable": base.getmetatable,
     "error": base.error,
@@ -51,7 +50,8 @@ _BASE_PLAIN: dict[str, Any] = {
     "integer": base.cast_integer,
     "number": base.cast_number,
     "boolean": base.cast_boolean,
-    "_VERSION": "Lua 5.1",
+    "_VERSION": "Lua 5.3 - Wippy Modification",
+    "_GOPHER_LUA_VERSION": "GopherLua 0.2 Wippy Edition",
 }
 
 # The metatable shared by all strings: s:upper() etc. Its __index is a table of the string

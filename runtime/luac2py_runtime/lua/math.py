@@ -1,15 +1,14 @@
-"""The Lua ``math`` library: Lua 5.1's functions with Lua 5.3's integer/float rules, plus 5.3's
-``type``, ``tointeger``, ``maxinteger``, ``mininteger`` and ``ult``.
+"""The Lua ``math`` library as Wippy's VM has it (go-lua mathlib.go).
 
-Subtypes follow 5.3: ``floor``/``ceil`` (and ``modf``'s integral part) give an integer when the
-result fits in int64; ``abs``, ``fmod``, ``max``/``min`` keep integer arguments integers; the
-rest give floats. Where 5.3 tests ``lua_isinteger`` first, only a real integer takes the
-integer path and a numeric string is read as a float (``math.abs("-3")`` is ``3.0``), as there.
-Python's math module raises where C's libm returns inf or nan, so every such call is guarded to
-give the IEEE result instead.
+Every function returns a float (``math.floor(3.7)`` is the float 3, ``math.max(1, 2)`` the float
+2), except ``tointeger``, ``type`` and ``ult``; ``math.huge`` is the largest finite float
+(Go's ``math.MaxFloat64``); ``log`` has no base argument; ``fmod`` is C's fmod and never an
+error; ``type`` and ``tointeger`` give nil for anything that is no number. Python's math module
+raises where Go's returns inf or NaN, so every such call is guarded to give the IEEE result.
 
 ``random`` draws from a ``random.Random`` owned by the caller: in a workflow it must be the
-deterministic, replay-safe source, never the process-global one.
+deterministic, replay-safe source, never the process-global one (go-lua's is Go's
+auto-seeded generator: a documented difference).
 """
 
 from __future__ import annotations
@@ -19,89 +18,71 @@ import random as _random
 from typing import Any, Callable
 
 from .errors import LuaError
-from .string import NOARG, arg_error, check_int, check_num, type_error
-from .ops import to_integer
-from .values import MAXINT, MININT, wrap_int
+from .ops import go_int64, raw_mod, str_to_number
+from .string import NOARG, check_int, check_num
 
 _INF = math.inf
 _NAN = math.nan
 _TWO63 = 2.0**63
-
-
-def _num(v: Any, n: int, fname: str) -> int | float:
-    t = type(v)
-    if t is int or t is float:
-        return v  # type: ignore[no-any-return]
-    return check_num(v, n, fname)
+HUGE = 1.7976931348623157e308  # go-lua mathlib.go: math.MaxFloat64
 
 
 def _float(v: Any, n: int, fname: str) -> float:
-    """luaL_checknumber's result: a C double."""
-    if type(v) is float:
+    """go-lua's CheckNumber: a number or a numeric string, as a float."""
+    t = type(v)
+    if t is float:
         return v  # type: ignore[no-any-return]
-    return float(_num(v, n, fname))
-
-
-def _float_to_int(f: float) -> int | float:
-    """5.3's pushnumint: an integer if the float has an int64 value, else the float."""
-    if -_TWO63 <= f < _TWO63 and f.is_integer():
-        return int(f)
-    return f
+    if t is int:
+        return float(v)
+    return float(check_num(v, n, fname))
 
 
 # -- rounding ------------------------------------------------------------------------------
 
 
-def m_floor(x: Any = NOARG, *_: Any) -> int | float:
-    if type(x) is int:
-        return x  # type: ignore[no-any-return]
+def m_floor(x: Any = NOARG, *_: Any) -> float:
     f = _float(x, 1, "floor")
-    if f != f or f in (_INF, -_INF):
-        return f
-    return _float_to_int(float(math.floor(f)))
+    if f != f or f in (_INF, -_INF) or f.is_integer():
+        return f  # Go's math.Floor keeps -0.0
+    return float(math.floor(f))
 
 
-def m_ceil(x: Any = NOARG, *_: Any) -> int | float:
-    if type(x) is int:
-        return x  # type: ignore[no-any-return]
+def m_ceil(x: Any = NOARG, *_: Any) -> float:
     f = _float(x, 1, "ceil")
-    if f != f or f in (_INF, -_INF):
+    if f != f or f in (_INF, -_INF) or f.is_integer():
         return f
-    return _float_to_int(float(math.ceil(f)))
+    r = float(math.ceil(f))
+    return r if r else math.copysign(0.0, f)  # Go's math.Ceil(-0.5) is -0.0
 
 
-def m_abs(x: Any = NOARG, *_: Any) -> int | float:
-    if type(x) is int:
-        return wrap_int(-x) if x < 0 else x  # abs(mininteger) wraps to itself, as in 5.3
+def m_abs(x: Any = NOARG, *_: Any) -> float:
     return math.fabs(_float(x, 1, "abs"))
 
 
-def m_modf(x: Any = NOARG, *_: Any) -> tuple[int | float, float]:
-    if type(x) is int:
-        return x, 0.0
+def m_modf(x: Any = NOARG, *_: Any) -> tuple[float, float]:
+    """Go's math.Modf: integer and fractional parts with the sign of ``x``; for an infinity
+    the fraction is NaN."""
     f = _float(x, 1, "modf")
     if f != f:
         return f, f
     if f in (_INF, -_INF):
-        return f, 0.0
-    ip = float(math.ceil(f)) if f < 0 else float(math.floor(f))
-    return _float_to_int(ip), (0.0 if f == ip else f - ip)
+        return f, _NAN
+    fr, ip = math.modf(f)
+    return ip, fr
 
 
-def m_fmod(a: Any = NOARG, b: Any = NOARG, *_: Any) -> int | float:
-    if type(a) is int and type(b) is int:
-        if b == 0:
-            raise arg_error(2, "fmod", "zero")
-        if b == -1:
-            return 0  # avoids mininteger % -1 overflow, as 5.3 does
-        r = abs(a) % abs(b)  # C's % truncates toward zero: the sign follows the dividend
-        return -r if a < 0 else r
+def m_fmod(a: Any = NOARG, b: Any = NOARG, *_: Any) -> float:
     x = _float(a, 1, "fmod")
     y = _float(b, 2, "fmod")
     try:
         return math.fmod(x, y)
     except ValueError:  # fmod(x, 0), fmod(inf, y)
         return _NAN
+
+
+def m_mod(a: Any = NOARG, b: Any = NOARG, *_: Any) -> float:
+    """go-lua's ``math.mod``: Lua's ``%`` (luaModulo)."""
+    return raw_mod(_float(a, 1, "mod"), _float(b, 2, "mod"))
 
 
 # -- elementary functions ---------------------------------------------------------------
@@ -172,16 +153,9 @@ def _fdiv(a: float, b: float) -> float:
         return math.copysign(_INF, a) * math.copysign(1.0, b)
 
 
-def m_log(x: Any = NOARG, base: Any = None, *_: Any) -> float:
-    v = _float(x, 1, "log")
-    if base is None or base is NOARG:
-        return _safe(_ln, v)
-    b = _float(base, 2, "log")
-    if b == 2.0:
-        return _safe(_log2, v)
-    if b == 10.0:
-        return _safe(_log10, v)
-    return _fdiv(_safe(_ln, v), _safe(_ln, b))
+def m_log(x: Any = NOARG, *_: Any) -> float:
+    """go-lua mathlib.go mathLog: the natural logarithm; a second argument is ignored."""
+    return _safe(_ln, _float(x, 1, "log"))
 
 
 def m_atan(y: Any = NOARG, x: Any = None, *_: Any) -> float:
@@ -217,9 +191,9 @@ def m_rad(x: Any = NOARG, *_: Any) -> float:
     return _float(x, 1, "rad") * (math.pi / 180.0)
 
 
-def m_frexp(x: Any = NOARG, *_: Any) -> tuple[float, int]:
+def m_frexp(x: Any = NOARG, *_: Any) -> tuple[float, float]:
     m, e = math.frexp(_float(x, 1, "frexp"))
-    return m, e
+    return m, float(e)
 
 
 def m_ldexp(m: Any = NOARG, e: Any = NOARG, *_: Any) -> float:
@@ -236,23 +210,23 @@ def m_ldexp(m: Any = NOARG, e: Any = NOARG, *_: Any) -> float:
 # -- comparisons ----------------------------------------------------------------------------
 
 
-def m_max(*args: Any) -> int | float:
+def m_max(*args: Any) -> float:
     if not args:
-        raise type_error(NOARG, 1, "max", "number")
-    best = _num(args[0], 1, "max")
+        raise LuaError("wrong number of arguments")
+    best = _float(args[0], 1, "max")
     for k in range(1, len(args)):
-        v = _num(args[k], k + 1, "max")
+        v = _float(args[k], k + 1, "max")
         if v > best:
             best = v
     return best
 
 
-def m_min(*args: Any) -> int | float:
+def m_min(*args: Any) -> float:
     if not args:
-        raise type_error(NOARG, 1, "min", "number")
-    best = _num(args[0], 1, "min")
+        raise LuaError("wrong number of arguments")
+    best = _float(args[0], 1, "min")
     for k in range(1, len(args)):
-        v = _num(args[k], k + 1, "min")
+        v = _float(args[k], k + 1, "min")
         if v < best:
             best = v
     return best
@@ -261,67 +235,57 @@ def m_min(*args: Any) -> int | float:
 # -- Lua 5.3 additions --------------------------------------------------------------------
 
 
-def m_type(x: Any = NOARG, *_: Any) -> str | None:
+def m_type(x: Any = None, *_: Any) -> str | None:
     t = type(x)
     if t is int:
         return "integer"
     if t is float:
         return "float"
-    if x is NOARG:
-        raise arg_error(1, "type", "value expected")
     return None
 
 
-def m_tointeger(x: Any = NOARG, *_: Any) -> int | None:
+def m_tointeger(x: Any = None, *_: Any) -> int | None:
+    """go-lua mathlib.go mathToInteger: an integer as it is, an integral float (or a string
+    spelling one) converted as Go's ``int64(f)``; nil for anything else."""
     t = type(x)
     if t is int:
         return x  # type: ignore[no-any-return]
-    if t is float:
-        if x.is_integer() and -_TWO63 <= x < _TWO63:
-            return int(x)
-        return None
     if t is str:
-        return to_integer(x)
-    if x is NOARG:
-        raise arg_error(1, "tointeger", "value expected")
+        x = str_to_number(x)
+        t = float if x is not None else None
+    if t is float:
+        if x == x and x not in (_INF, -_INF) and x.is_integer():
+            return go_int64(x)
+        return None
     return None
 
 
 def m_ult(m: Any = NOARG, n: Any = NOARG, *_: Any) -> bool:
-    a = check_int(m, 1, "ult", exact=True)  # a 5.3 function: 5.3's rule
-    b = check_int(n, 2, "ult", exact=True)
+    a = check_int(m, 1, "ult")  # CheckInt64: a float truncated, as everywhere
+    b = check_int(n, 2, "ult")
     return (a & 0xFFFFFFFFFFFFFFFF) < (b & 0xFFFFFFFFFFFFFFFF)
 
 
 # -- random -------------------------------------------------------------------------------
 
 
-def make_random(rng: _random.Random) -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """``math.random`` and ``math.randomseed`` drawing from ``rng``."""
-
-    def m_random(*args: Any) -> int | float:
-        nargs = len(args)
-        if nargs == 0:
-            return rng.random()
-        if nargs == 1:
-            low = 1
-            up = check_int(args[0], 1, "random")
-        elif nargs == 2:
-            low = check_int(args[0], 1, "random")
-            up = check_int(args[1], 2, "random")
-        else:
-            raise LuaError("wrong number of arguments")
+def random_from(rng: _random.Random, args: tuple[Any, ...]) -> float:
+    """go-lua mathlib.go mathRandom over ``rng``: a float in [0, 1), or an integer in
+    ``[1, m]`` / ``[m, n]`` as a float; arguments after the second are ignored."""
+    nargs = len(args)
+    if nargs == 0:
+        return rng.random()
+    if nargs == 1:
+        low = 1
+        up = check_int(args[0], 1, "random")
+        if up < 1:
+            raise LuaError("interval is empty")
+    else:
+        low = check_int(args[0], 1, "random")
+        up = check_int(args[1], 2, "random")
         if low > up:
-            raise arg_error(nargs, "random", "interval is empty")
-        return rng.randint(low, up)
-
-    def m_randomseed(x: Any = NOARG, *_: Any) -> tuple[()]:
-        n = _num(x, 1, "randomseed")
-        # an int seed (or the float's exact bits) keeps reseeding reproducible across runs
-        rng.seed(n if type(n) is int else n.hex())
-        return ()
-
-    return m_random, m_randomseed
+            raise LuaError("interval is empty")
+    return float(rng.randint(low, up))
 
 
 LIB: dict[str, Any] = {
@@ -341,7 +305,7 @@ LIB: dict[str, Any] = {
     "log10": m_log10,
     "pow": m_pow,
     "fmod": m_fmod,
-    "mod": m_fmod,  # Lua 5.1's compatibility alias (also in gopher-lua)
+    "mod": m_mod,
     "modf": m_modf,
     "frexp": m_frexp,
     "ldexp": m_ldexp,
@@ -355,8 +319,8 @@ LIB: dict[str, Any] = {
     "type": m_type,
     "tointeger": m_tointeger,
     "ult": m_ult,
-    "huge": _INF,
+    "huge": HUGE,
     "pi": math.pi,
-    "maxinteger": MAXINT,
-    "mininteger": MININT,
+    "maxinteger": 2**63 - 1,
+    "mininteger": -(2**63),
 }

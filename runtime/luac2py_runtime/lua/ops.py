@@ -8,6 +8,7 @@ name the operand's role for those messages (``"local 'order'"``, ``"field 'total
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from types import FunctionType
@@ -76,85 +77,151 @@ def _desc(v: Any, desc: str | None) -> str:
 
 
 # ----------------------------------------------------------------------------------------
-# numbers and coercion
+# numbers and coercion (go-lua: utils.go parseNumber, vm.go arithmetic)
 # ----------------------------------------------------------------------------------------
 
+TWO63 = 9.223372036854775808e18
+TWO53 = 9007199254740992
 
-_HEX_NUMERAL = re.compile(r"(?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?")
+
+def go_int64(f: float) -> int:
+    """Go's ``int64(f)`` on amd64 (the conversion go-lua applies to floats for ``//``, the
+    bitwise operators, ``string.format("%d")`` and integer arguments): truncation toward
+    zero; NaN and values outside int64 give the "integer indefinite" -2^63."""
+    if -TWO63 < f < TWO63:
+        return int(f)
+    return MININT
 
 
-def str_to_number(s: str) -> int | float | None:
-    """Lua's conversion of a string to a number (``tonumber(s)`` with base 10), or None."""
-    s = s.strip(" \t\n\r\f\v")
-    if not s:
+_GO_INT = re.compile(r"[+-]?[0-9a-zA-Z_]+")
+_GO_FLOAT = re.compile(
+    r"[+-]?(?:(?:[0-9_]+\.?[0-9_]*|\.[0-9_]+)(?:[eE][+-]?[0-9][0-9_]*)?"
+    r"|0[xX](?:[0-9a-fA-F_]+\.?[0-9a-fA-F_]*|\.[0-9a-fA-F_]+)[pP][+-]?[0-9][0-9_]*"
+    r"|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?)|[nN][aA][nN]")
+
+
+def _underscore_ok(s: str) -> bool:
+    """Go strconv's underscoreOK: underscores only between digits (or after a base prefix)."""
+    saw = "^"
+    if s[:1] in ("+", "-"):
+        s = s[1:]
+    i = 0
+    hexa = False
+    if len(s) >= 2 and s[0] == "0" and s[1] in "bBoOxX":
+        i = 2
+        saw = "0"
+        hexa = s[1] in "xX"
+    while i < len(s):
+        c = s[i]
+        i += 1
+        if "0" <= c <= "9" or hexa and c in "abcdefABCDEF":
+            saw = "0"
+        elif c == "_":
+            if saw != "0":
+                return False
+            saw = "_"
+        elif saw == "_":
+            return False
+        else:
+            saw = "!"
+    return saw != "_"
+
+
+_DIGIT = {c: int(c, 36) for c in "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+
+
+def go_parse_int(s: str, base: int = 0) -> int | None:
+    """Go's ``strconv.ParseInt(s, base, 64)``: None for a syntax or range error. Base 0 reads
+    Go's prefixes (``0x``, ``0o``, ``0b``, and a leading ``0`` for octal) and underscores."""
+    if not _GO_INT.fullmatch(s):
         return None
-    neg = False
     body = s
+    neg = body[0] == "-"
     if body[0] in "+-":
-        neg = body[0] == "-"
         body = body[1:]
-        if not body or body[0] in "+-":  # "+-1" is no numeral
-            return None
-    if body[:2] in ("0x", "0X"):
-        digits = body[2:]
-        if not _HEX_NUMERAL.fullmatch(digits):  # int()/fromhex() would take "1_0", " 1"
-            return None
-        if "." in digits or "p" in digits or "P" in digits:
-            try:
-                f = float.fromhex(("-" if neg else "") + "0x" + digits)
-            except (ValueError, OverflowError):
+    if base == 0:
+        base = 10
+        if body[:1] == "0":
+            p = body[1:2].lower()
+            if len(body) >= 3 and p in ("b", "o", "x"):
+                base = {"b": 2, "o": 8, "x": 16}[p]
+                body = body[2:]
+            else:
+                base = 8
+                body = body[1:]
+        if "_" in body:
+            if not _underscore_ok(s):
                 return None
-            return f
-        i = wrap_int(int(digits, 16))
-        return wrap_int(-i) if neg else i
-    ok = True
-    for ch in body:
-        if ch not in "0123456789.eE+-":
-            ok = False
-            break
-    if not ok:
-        # "inf", "nan" and friends are not Lua numerals
+            body = body.replace("_", "")
+            if not body:
+                return None
+        elif not body:
+            return 0 if base == 8 else None  # "0" (octal, no digits after the 0)
+    elif not 2 <= base <= 36 or "_" in body or not body:
         return None
-    if body.isdigit():
-        i = int(body)
-        if neg:
-            i = -i
-        if MININT <= i <= MAXINT:
-            return i
-        return float(i)
-    try:
+    n = 0
+    for ch in body:  # not int(): it also reads base prefixes, which Go takes in base 0 only
+        d = _DIGIT.get(ch, 99)
+        if d >= base:
+            return None
+        n = n * base + d
+        if n > 0xFFFFFFFFFFFFFFFF:
+            return None  # Go stops at the overflow too (a range error)
+    if neg:
+        n = -n
+    if not MININT <= n <= MAXINT:
+        return None
+    return n
+
+
+def go_parse_float(s: str) -> float | None:
+    """Go's ``strconv.ParseFloat(s, 64)``: decimal and hexadecimal (``p`` exponent) floats,
+    ``inf``/``infinity``/``nan`` in any case; None for a syntax error, and for a value beyond
+    the float range (Go's ErrRange)."""
+    if not _GO_FLOAT.fullmatch(s):
+        return None
+    body = s
+    if "_" in body:
+        if not _underscore_ok(body):
+            return None
+        body = body.replace("_", "")
+    low = body.lower()
+    if "x" in low:
+        try:
+            f = float.fromhex(body)
+        except (ValueError, OverflowError):
+            return None
+    else:
+        if not any(c.isdigit() for c in body) and "n" not in low:
+            return None  # "." or "e5": no mantissa digits
         f = float(body)
-    except ValueError:
+        if "n" in low:  # inf, infinity, nan: written out, never a range error
+            return f
+    if f in (math.inf, -math.inf):
         return None
-    return -f if neg else f
+    return f
+
+
+def str_to_number(s: str) -> float | None:
+    """go-lua's ``parseNumber`` (utils.go), the conversion of a string operand of arithmetic
+    and of a numeric library argument: blanks (space, tab, newline only) trimmed, Go's
+    ``ParseInt(s, 0, 64)``, else ``ParseFloat``; always a float (``"0x10"`` is 16.0, ``"010"``
+    is 8.0, ``"1e2"`` is 100.0), None when neither reads it."""
+    s = s.strip(" \t\n")
+    i = go_parse_int(s)
+    if i is not None:
+        return float(i)
+    return go_parse_float(s)
 
 
 def tonumber_arith(v: Any) -> int | float | None:
-    """The number an arithmetic operand stands for. A numeric string becomes a float, as in
-    Lua 5.3's arithmetic (``"10" + 1`` is ``11.0``)."""
+    """The number an arithmetic operand stands for: a number, or a numeric string as a float
+    (go-lua vm.go objectArith: ``"10" + 1`` is ``11.0``)."""
     t = type(v)
     if t is int or t is float:
         return v  # type: ignore[no-any-return]
     if t is str:
-        n = str_to_number(v)
-        return None if n is None else float(n)
-    return None
-
-
-def to_integer(v: Any) -> int | None:
-    """Exact integer value of a number or numeric string (for bitwise ops), or None."""
-    t = type(v)
-    if t is int:
-        return v  # type: ignore[no-any-return]
-    if t is float:
-        if v.is_integer() and -(2.0**63) <= v < 2.0**63:
-            return int(v)
-        return None
-    if t is str:
-        n = str_to_number(v)
-        if n is None:
-            return None
-        return to_integer(n)
+        return str_to_number(v)
     return None
 
 
@@ -209,36 +276,37 @@ def raw_div(x: Any, y: Any) -> float:
         return math.copysign(math.inf, x) * math.copysign(1.0, y)
 
 
-def raw_mod(x: Any, y: Any) -> Any:
-    if type(x) is int and type(y) is int:
-        if y == 0:
-            raise LuaError("attempt to perform 'n%0'")
-        return x % y
+def raw_mod(x: Any, y: Any) -> float:
+    """go-lua's luaModulo: Go's ``math.Mod`` (C's fmod) on floats, moved to the divisor's sign;
+    always a float, and NaN for a zero divisor (never an error)."""
     x = float(x)
     y = float(y)
-    if y == 0:
-        return math.nan
-    if math.isinf(y):
-        if x != x or math.isinf(x):
-            return math.nan
-        if (x >= 0) == (y > 0):
-            return x
-        return y
     try:
-        r = math.fmod(x, y)
-    except ValueError:
+        v = math.fmod(x, y)
+    except ValueError:  # fmod(inf, y), fmod(x, 0)
         return math.nan
-    if r != 0 and (r < 0) != (y < 0):
-        r += y
-    return r
+    if (y > 0 and v < 0) or (y < 0 and v > 0):
+        v += y
+    return v
 
 
-def raw_idiv(x: Any, y: Any) -> Any:
-    if type(x) is int and type(y) is int:
-        if y == 0:
-            raise LuaError("attempt to divide by zero")
-        return wrap_int(x // y)
-    return float_floor(raw_div(x, y))
+def idiv_operand(v: Any) -> int | None:
+    """An operand of ``//`` and the bitwise operators as go-lua takes it: an integer, or a
+    float truncated (``int64(f)``); nothing else (no strings, no metamethods)."""
+    t = type(v)
+    if t is int:
+        return v  # type: ignore[no-any-return]
+    if t is float:
+        return go_int64(v)
+    return None
+
+
+def raw_idiv(x: int, y: int) -> int:
+    """go-lua OP_IDIV on two int64s: a zero divisor is an error, the quotient is floored and
+    wraps (``mininteger // -1`` is mininteger)."""
+    if y == 0:
+        raise LuaError("attempt to divide by zero")
+    return wrap_int(x // y)
 
 
 def float_floor(f: float) -> float:
@@ -269,7 +337,6 @@ ARITH_RAW: dict[str, Callable[[Any, Any], Any]] = {
     "__mul": raw_mul,
     "__div": raw_div,
     "__mod": raw_mod,
-    "__idiv": raw_idiv,
     "__pow": raw_pow,
 }
 
@@ -314,12 +381,10 @@ def mod(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
     return _arith("__mod", a, b, da, db)
 
 
-def idiv(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
-    ta = type(a)
-    tb = type(b)
-    if (ta is int or ta is float) and (tb is int or tb is float):
-        return raw_idiv(a, b)
-    return _arith("__idiv", a, b, da, db)
+def idiv(a: Any, b: Any, da: str | None = None, db: str | None = None) -> int:
+    """go-lua OP_IDIV: both operands truncated to int64, the result an integer; no string
+    coercion and no metamethods."""
+    return raw_idiv(*_int_operands(a, b, da, db, "arithmetic"))
 
 
 def pow_(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
@@ -331,91 +396,85 @@ def pow_(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
 
 
 def unm(a: Any, da: str | None = None) -> Any:
+    """go-lua OP_UNM: always a float (``-x`` of the integer 5 is -5.0), a numeric string
+    negated as a float, else ``__unm``."""
     t = type(a)
-    if t is int:
-        return wrap_int(-a)
-    if t is float:
-        return -a
-    x = tonumber_arith(a)
-    if x is not None:
-        return -x
+    if t is int or t is float:
+        return -float(a)
+    if t is str:
+        x = str_to_number(a)
+        if x is not None:
+            return -x
     h = metamethod(a, "__unm")
     if h is None:
         raise LuaError(f"attempt to perform arithmetic on {_desc(a, da)}")
     return call_meta(h, a, a)
 
 
-# -- bitwise (Lua 5.3) ---------------------------------------------------------------------
+# -- bitwise: go-lua vm.go OP_BAND .. OP_BNOT ------------------------------------------------
 
 
-def _bit_operands(event: str, a: Any, b: Any, da: str | None, db: str | None) -> Any:
-    x = to_integer(a)
-    y = to_integer(b)
-    if x is not None and y is not None:
-        return BIT_RAW[event](x, y)
-    h = metamethod(a, event)
-    if h is None:
-        h = metamethod(b, event)
-    if h is not None:
-        return call_meta(h, a, b)
-    for v, d in ((a, da), (b, db)):
-        t = type(v)
-        if (t is int or t is float) or (t is str and str_to_number(v) is not None):
-            if to_integer(v) is None:
-                raise LuaError("number has no integer representation")
-        else:
-            raise LuaError(f"attempt to perform bitwise operation on {_desc(v, d)}")
-    raise LuaError("number has no integer representation")  # pragma: no cover
+def _int_operands(a: Any, b: Any, da: str | None, db: str | None,
+                  what: str) -> tuple[int, int]:
+    x = idiv_operand(a)
+    if x is None:
+        raise LuaError(f"attempt to perform {what} on {_desc(a, da)}")
+    y = idiv_operand(b)
+    if y is None:
+        raise LuaError(f"attempt to perform {what} on {_desc(b, db)}")
+    return x, y
 
 
-def _shl(x: int, y: int) -> int:
-    if y <= -64 or y >= 64:
+def _bit_operands(a: Any, b: Any, da: str | None, db: str | None) -> tuple[int, int]:
+    return _int_operands(a, b, da, db, "bitwise operation")
+
+
+def raw_shl(x: int, y: int) -> int:
+    if y >= 64 or y < -63:
         return 0
     if y >= 0:
         return wrap_int(x << y)
-    return wrap_int((x & 0xFFFFFFFFFFFFFFFF) >> -y)
+    return x >> -y  # an arithmetic shift, as Go's on int64
 
 
-BIT_RAW: dict[str, Callable[[int, int], int]] = {
-    "__band": lambda x, y: x & y,
-    "__bor": lambda x, y: x | y,
-    "__bxor": lambda x, y: x ^ y,
-    "__shl": _shl,
-    "__shr": lambda x, y: _shl(x, -y),
-}
+def raw_shr(x: int, y: int) -> int:
+    if y >= 64 or y < -63:
+        return 0
+    if y >= 0:
+        return x >> y
+    return wrap_int(x << -y)
 
 
-def band(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
-    return _bit_operands("__band", a, b, da, db)
+def band(a: Any, b: Any, da: str | None = None, db: str | None = None) -> int:
+    x, y = _bit_operands(a, b, da, db)
+    return x & y
 
 
-def bor(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
-    return _bit_operands("__bor", a, b, da, db)
+def bor(a: Any, b: Any, da: str | None = None, db: str | None = None) -> int:
+    x, y = _bit_operands(a, b, da, db)
+    return x | y
 
 
-def bxor(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
-    return _bit_operands("__bxor", a, b, da, db)
+def bxor(a: Any, b: Any, da: str | None = None, db: str | None = None) -> int:
+    x, y = _bit_operands(a, b, da, db)
+    return x ^ y
 
 
-def shl(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
-    return _bit_operands("__shl", a, b, da, db)
+def shl(a: Any, b: Any, da: str | None = None, db: str | None = None) -> int:
+    x, y = _bit_operands(a, b, da, db)
+    return raw_shl(x, y)
 
 
-def shr(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
-    return _bit_operands("__shr", a, b, da, db)
+def shr(a: Any, b: Any, da: str | None = None, db: str | None = None) -> int:
+    x, y = _bit_operands(a, b, da, db)
+    return raw_shr(x, y)
 
 
-def bnot(a: Any, da: str | None = None) -> Any:
-    x = to_integer(a)
-    if x is not None:
-        return ~x
-    h = metamethod(a, "__bnot")
-    if h is not None:
-        return call_meta(h, a, a)
-    t = type(a)
-    if t is int or t is float or (t is str and str_to_number(a) is not None):
-        raise LuaError("number has no integer representation")
-    raise LuaError(f"attempt to perform bitwise operation on {_desc(a, da)}")
+def bnot(a: Any, da: str | None = None) -> int:
+    x = idiv_operand(a)
+    if x is None:
+        raise LuaError(f"attempt to perform bitwise operation on {_desc(a, da)}")
+    return ~x
 
 
 # ----------------------------------------------------------------------------------------
@@ -447,22 +506,25 @@ def tostring_basic(v: Any) -> str:
     return f"userdata: 0x{id(v) & 0xFFFFFFFF:08x}"
 
 
-def tostring(v: Any) -> str:
-    """Lua ``tostring`` (honours ``__tostring``)."""
+def tostring(v: Any) -> Any:
+    """Lua ``tostring``: the ``__tostring`` metamethod's result as it is, string or not (go-lua
+    auxlib.go ToStringMeta), else the value's text."""
     t = type(v)
     if t is str:
-        return v  # type: ignore[no-any-return]
+        return v
     if t is int:
         return str(v)
     h = metamethod(v, "__tostring")
     if h is not None:
-        r = call_meta(h, v)
-        if type(r) is not str:
-            if type(r) is int or type(r) is float:
-                return tostring_basic(r)
-            raise LuaError("'__tostring' must return a string")
-        return r  # type: ignore[no-any-return]
+        return call_meta(h, v)
     return tostring_basic(v)
+
+
+def tostring_text(v: Any) -> str:
+    """The text ``print`` writes for a value: ``tostring``'s result, itself made text when
+    ``__tostring`` returned something else (go-lua basePrint: ``ToStringMeta(v).String()``)."""
+    r = tostring(v)
+    return r if type(r) is str else tostring_basic(r)
 
 
 def concat(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
@@ -470,14 +532,30 @@ def concat(a: Any, b: Any, da: str | None = None, db: str | None = None) -> Any:
     tb = type(b)
     if (ta is str or ta is int or ta is float) and (tb is str or tb is int or tb is float):
         return (a if ta is str else tostring_basic(a)) + (b if tb is str else tostring_basic(b))
+    # go-lua converts error objects as it converts numbers (LVCanConvToString)
+    if concat_text(a) is not None and concat_text(b) is not None:
+        return concat_text(a) + concat_text(b)  # type: ignore[operator]
     h = metamethod(a, "__concat")
     if h is None:
         h = metamethod(b, "__concat")
     if h is None:
-        if ta is str or ta is int or ta is float:
+        if concat_text(a) is not None:
             raise LuaError(f"attempt to concatenate {_desc(b, db)}")
         raise LuaError(f"attempt to concatenate {_desc(a, da)}")
     return call_meta(h, a, b)
+
+
+def concat_text(v: Any) -> str | None:
+    """The text ``..`` takes for ``v`` (go-lua LVCanConvToString: strings, numbers, error
+    objects), or None."""
+    t = type(v)
+    if t is str:
+        return v  # type: ignore[no-any-return]
+    if t is int or t is float:
+        return tostring_basic(v)
+    if isinstance(v, Userdata) and v.concatenable:
+        return v.lua_tostring()
+    return None
 
 
 def length(v: Any, desc: str | None = None) -> Any:
@@ -508,9 +586,8 @@ def rawequal(a: Any, b: Any) -> bool:
     tb = type(b)
     if ta is bool or tb is bool:
         return False
-    if (ta is int or ta is float) and (tb is int or tb is float):
-        return a == b  # type: ignore[no-any-return]
-    if ta is str and tb is str:
+    if ta is tb and (ta is int or ta is float or ta is str):
+        # Go's interface equality: an integer and a float are never raw-equal
         return a == b  # type: ignore[no-any-return]
     return False
 
@@ -728,43 +805,43 @@ def truthy(v: Any) -> bool:
     return v is not None and v is not False
 
 
-def for_prep(start: Any, stop: Any, step: Any) -> tuple[Any, Any, Any]:
-    """Check and convert numeric ``for`` bounds as Lua 5.3 does."""
-
-    def num(v: Any, what: str) -> Any:
-        t = type(v)
-        if t is int or t is float:
-            return v
-        if t is str:
-            n = str_to_number(v)
-            if n is not None:
-                return n
-        raise LuaError(f"'for' {what} must be a number")
-
-    start = num(start, "initial value")
-    stop = num(stop, "limit")
-    step = num(step, "step")
-    if step == 0:
-        raise LuaError("'for' step is zero")
-    if type(start) is int and type(step) is int:
-        if type(stop) is float:
-            if stop != stop:
-                return start, start - 1 if step > 0 else start + 1, step
-            stop = math.floor(stop) if step > 0 else math.ceil(stop)
-            if math.isinf(stop):
-                stop = MAXINT if stop > 0 else MININT
-            stop = max(MININT, min(MAXINT, int(stop)))
-        return start, stop, step
-    return float(start), float(stop), float(step)
+def for_range(start: Any, stop: Any, step: Any) -> Any:
+    """The values of a numeric ``for`` (go-lua vm.go OP_FORPREP / OP_FORLOOP): it runs while
+    ``(step > 0 and i <= limit) or (step <= 0 and i >= limit)``, so a zero step is no error
+    (no iteration, or forever); an integer loop when all three are integers, else a float
+    loop; no string coercion."""
+    ts = type(start)
+    tl = type(stop)
+    tp = type(step)
+    if ts is int and tl is int and tp is int:
+        if step > 0:
+            return range(start, stop + 1, step)
+        if step < 0:
+            return range(start, stop - 1, step)
+        return itertools.repeat(start) if start >= stop else ()
+    if ts is not int and ts is not float:
+        raise LuaError("for statement init must be a number")
+    if tp is not int and tp is not float:
+        raise LuaError("for statement step must be a number")
+    if tl is not int and tl is not float:
+        raise LuaError("for statement limit must be a number")
+    # OP_FORPREP takes the step off first, OP_FORLOOP adds it back before each test: with
+    # floats that round trip can change the first value (0.1 - 0.7 + 0.7 is not 0.1)
+    if ts is int and tp is int:
+        return _float_range(float(wrap_int(start - step)), float(stop), float(step))
+    return _float_range(float(start) - float(step), float(stop), float(step))
 
 
-def float_range(start: float, stop: float, step: float) -> Any:
-    i = start
+def _float_range(i: float, stop: float, step: float) -> Any:
     if step > 0:
-        while i <= stop:
-            yield i
+        while True:
             i += step
+            if not i <= stop:
+                return
+            yield i
     else:
-        while i >= stop:
-            yield i
+        while True:
             i += step
+            if not i >= stop:
+                return
+            yield i

@@ -1,32 +1,33 @@
-"""The Lua ``string`` library.
+"""The Lua ``string`` library, as Wippy's VM (go-lua ``stringlib.go``, ``pm/pm.go``) has it.
 
 Strings are Python ``str`` objects holding one character per byte (see ``values``), so every
-position here is a byte position, exactly as in Lua. Lua patterns are implemented from scratch:
-Lua's pattern language (``%b``, ``%f``, back-references, its particular empty-match and
-anchoring rules, and its lazily-reported pattern errors) cannot be translated to Python ``re``
-faithfully in general. A pattern without those parts is also compiled to an equivalent ``re``
-pattern (see ``_translate``), which finds the matches; the loops around it (empty matches,
-anchors, captures, replacements) stay Lua's.
+position here is a byte position, exactly as in Lua. Lua patterns are implemented from scratch
+(``%b``, back-references, the empty-match and anchoring rules and go-lua's parse errors cannot
+be handed to Python ``re`` in general). A pattern without those parts is also compiled to an
+equivalent ``re`` pattern (see ``_translate``), which finds the matches; the loops around it
+(empty matches, anchors, captures, replacements) stay Lua's.
 
-Semantics follow Lua 5.1 (the dialect of the Wippy VM) with the 5.3 integer rules for numeric
-arguments; where 5.1 and 5.3 differ the choice is Lua 5.1's, except where noted:
+go-lua keeps Lua 5.1's rules where it does not say otherwise, and differs from PUC Lua in
+(docs/differences.md has the list):
 
-* ``find``/``match`` clamp an ``init`` beyond the end to the end (5.1), so
-  ``find("abc", "", 10)`` is ``4, 3``;
-* ``gmatch``/``gsub`` handle empty matches like 5.1 (``gsub("abc", "%a*", "-")`` is ``"--", 2``);
-* ``%g`` (5.2+) is a character class and embedded ``\\0`` in patterns works (5.2+);
-* an invalid ``%x`` in a ``gsub`` replacement is an error (5.2+), where 5.1 inserted ``x``;
-* ``%c`` in ``format`` can produce ``\\0``, ``%s`` honours ``__tostring`` (5.2+).
+* ``find``/``match`` with an ``init`` beyond the end find nothing; an empty pattern finds
+  ``1, 0``; ``plain`` counts only with all four arguments; ``match`` returns nothing on a miss;
+* ``gmatch``/``gsub`` handle empty matches like 5.1 (``gsub("abc", "%a*", "-")`` is ``"--", 2``),
+  ``gmatch`` anchors on ``^``, ``gsub``'s ``n <= 0`` means no limit and ``%x`` stays ``%x``;
+* no ``%f`` and no ``%g``: both match their letter; back-references to open captures fail;
+* ``format`` is Go's ``fmt.Sprintf`` over go-lua's values (``gofmt``);
+* ``rep`` has no separator, ``char`` wraps modulo 256, ``upper``/``lower`` are Go's Unicode ones.
 """
 
 from __future__ import annotations
 
 import re
 from types import CoroutineType
-from typing import Any, Callable, Union
+from typing import Any, Callable
 
 from .errors import LuaError
-from .ops import call, index, str_to_number, tostring, tostring_basic
+from .gofmt import runes, sprintf
+from .ops import call, concat_text, go_int64, index, str_to_number
 from .values import LuaTable, fmt_float, is_function, lua_type
 
 
@@ -52,7 +53,8 @@ def _typename(v: Any) -> str:
 
 
 def arg_error(n: int, fname: str, msg: str) -> LuaError:
-    return LuaError(f"bad argument #{n} to '{fname}' ({msg})")
+    # go-lua auxlib.go ArgError: the function's name is not quoted
+    return LuaError(f"bad argument #{n} to {fname} ({msg})")
 
 
 def type_error(v: Any, n: int, fname: str, expected: str) -> LuaError:
@@ -77,24 +79,21 @@ def opt_str(v: Any, n: int, fname: str, default: str) -> str:
     return check_str(v, n, fname)
 
 
-def check_int(v: Any, n: int, fname: str, exact: bool = False) -> int:
-    """An integer argument of the standard library, which SEMANTICS.md has "as in 5.1":
-    luaL_checkint truncates a float toward zero (gopher-lua's CheckInt too), so
-    ``string.sub(s, 2.7)`` is ``string.sub(s, 2)`` and ``string.format("%d", 2.5)`` is "2".
-    A float no integer holds (inf, nan, beyond 64 bits: undefined in 5.1) is refused with
-    5.3's wording. ``exact`` is 5.3's luaL_checkinteger, for the 5.3 functions (math.ult):
-    the float must have an integer value. Numeric strings count."""
+def check_int(v: Any, n: int, fname: str) -> int:
+    """An integer argument of the standard library, as go-lua's CheckInt takes it: a float is
+    converted as Go's ``int(f)`` does (truncated toward zero; NaN, infinities and values
+    beyond int64 become -2^63), so ``string.sub(s, 2.7)`` is ``string.sub(s, 2)``. Numeric
+    strings count (as in PUC Lua: go-lua's integer-era CheckInt is not in the stored
+    sources, see docs/differences.md)."""
     t = type(v)
     if t is int:
         return v  # type: ignore[no-any-return]
     if t is float:
-        if -(2.0**63) <= v < 2.0**63 and (not exact or v.is_integer()):
-            return int(v)
-        raise arg_error(n, fname, "number has no integer representation")
+        return go_int64(v)
     if t is str:
         x = str_to_number(v)
         if x is not None:
-            return check_int(x, n, fname, exact)
+            return check_int(x, n, fname)
     raise type_error(v, n, fname, "number")
 
 
@@ -147,6 +146,8 @@ def str_len(s: Any = NOARG, *_: Any) -> int:
 
 
 def str_sub(s: Any = NOARG, i: Any = NOARG, j: Any = -1, *_: Any) -> str:
+    """go-lua stringlib.go strSub with luaIndex2StringIndex: 0-based bounds, counted from the
+    end when negative (Go's int arithmetic wraps, as for ``i - 1`` of -2^63)."""
     if type(s) is not str:
         s = check_str(s, 1, "sub")
     if type(i) is not int:
@@ -154,40 +155,52 @@ def str_sub(s: Any = NOARG, i: Any = NOARG, j: Any = -1, *_: Any) -> str:
     if type(j) is not int:
         j = -1 if j is None else check_int(j, 3, "sub")
     ln = len(s)
-    if i < 0:
-        i += ln + 1
-        if i < 1:
-            i = 1
-    elif i == 0:
-        i = 1
+    if i > 0:
+        i -= 1
+    elif i < 0:
+        i = (i - 1 if i != -(2**63) else 2**63 - 1)
+        if i < 0:
+            i += ln + 1
+            if i < 0:
+                i = 0
     if j < 0:
         j += ln + 1
+        if j < 0:
+            j = 0
     elif j > ln:
         j = ln
-    if i > j:
+    if i >= ln or j < i:
         return ""
-    return s[i - 1 : j]  # type: ignore[no-any-return]
+    return s[i:j]  # type: ignore[no-any-return]
 
 
 def str_upper(s: Any = NOARG, *_: Any) -> str:
+    """Go's strings.ToUpper (go-lua stringlib.go strUpper): Unicode case mapping of the UTF-8
+    text; with any non-ASCII byte, each invalid byte becomes U+FFFD."""
     if type(s) is not str:
         s = check_str(s, 1, "upper")
-    # str.upper would also map latin-1 letters (and 'ß' to 'SS'); Lua's C locale maps ASCII only
     if s.isascii():
         return s.upper()  # type: ignore[no-any-return]
-    return s.translate(_UPPER)  # type: ignore[no-any-return]
+    return _go_case(s, str.upper)
 
 
 def str_lower(s: Any = NOARG, *_: Any) -> str:
+    """Go's strings.ToLower (go-lua stringlib.go strLower), as ``upper``."""
     if type(s) is not str:
         s = check_str(s, 1, "lower")
     if s.isascii():
         return s.lower()  # type: ignore[no-any-return]
-    return s.translate(_LOWER)  # type: ignore[no-any-return]
+    return _go_case(s, str.lower)
 
 
-_UPPER = {c: c - 32 for c in range(ord("a"), ord("z") + 1)}
-_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+def _go_case(s: str, f: Callable[[str], str]) -> str:
+    # unicode.ToUpper/ToLower map one rune to one rune: Python's full mappings that change
+    # the length ('ß' -> 'SS') are Go's identity
+    out = []
+    for ch in runes(s):
+        m = f(ch)
+        out.append(m if len(m) == 1 else ch)
+    return "".join(out).encode("utf-8", "surrogatepass").decode("latin-1")
 
 
 def str_reverse(s: Any = NOARG, *_: Any) -> str:
@@ -199,49 +212,62 @@ def str_reverse(s: Any = NOARG, *_: Any) -> str:
 MAX_STRING_SIZE = 1 << 31
 
 
-def str_rep(s: Any = NOARG, n: Any = NOARG, sep: Any = None, *_: Any) -> str:
+def str_rep(s: Any = NOARG, n: Any = NOARG, *_: Any) -> str:
+    """go-lua stringlib.go strRep: ``strings.Repeat(s, n)``; a third argument (Lua 5.2's
+    separator) is ignored."""
     if type(s) is not str:
         s = check_str(s, 1, "rep")
     if type(n) is not int:
         n = check_int(n, 2, "rep")
-    sep = opt_str(sep, 3, "rep", "")
     if n <= 0:
         return ""
     # refuse absurd sizes up front instead of letting Python exhaust memory
-    if (len(s) + len(sep)) * n >= MAX_STRING_SIZE:
+    if len(s) * n >= MAX_STRING_SIZE:
         raise LuaError("resulting string too large")
-    if not sep:
-        return s * n  # type: ignore[no-any-return]
-    return sep.join([s] * n)
+    return s * n  # type: ignore[no-any-return]
 
 
-def str_byte(s: Any = NOARG, i: Any = None, j: Any = None, *_: Any) -> Any:
+def str_byte(*args: Any) -> Any:
+    """go-lua stringlib.go strByte: ``i`` defaults to 1 and ``j`` to -1 (the end of the
+    string: ``s:byte()`` gives every byte), with exactly two arguments one byte; a
+    position below 1 counts from the end."""
+    nargs = len(args)
+    s = args[0] if nargs else NOARG
     if type(s) is not str:
         s = check_str(s, 1, "byte")
     ln = len(s)
-    posi = _posrelat(1 if i is None else check_int(i, 2, "byte"), ln)
-    pose = posi if j is None else _posrelat(check_int(j, 3, "byte"), ln)
-    if posi <= 0:
-        posi = 1
-    if pose > ln:
-        pose = ln
-    if posi > pose:
+    i = args[1] if nargs > 1 else None
+    j = args[2] if nargs > 2 else None
+    start = (1 if i is None else check_int(i, 2, "byte")) - 1
+    end = -1 if j is None else check_int(j, 3, "byte")
+    if start < 0:
+        start = ln + start + 1
+    if end < 0:
+        end = ln + end + 1
+    if nargs == 2:
+        if start < 0 or start >= ln:
+            return ()
+        return ord(s[start])
+    if start < 0:
+        start = 0
+    if end > ln:
+        end = ln
+    if end < 0 or end <= start or start >= ln:
         return ()
-    if posi == pose:
-        return ord(s[posi - 1])
-    if pose - posi >= 1_000_000:
+    if end - start == 1:
+        return ord(s[start])
+    if end - start >= 1_000_000:
         raise LuaError("string slice too long")
-    return tuple(map(ord, s[posi - 1 : pose]))
+    return tuple(map(ord, s[start:end]))
 
 
 def str_char(*args: Any) -> str:
+    """go-lua stringlib.go strChar: each code taken modulo 256 (Go's ``uint8``)."""
     out = []
     for k, c in enumerate(args, 1):
         if type(c) is not int:
             c = check_int(c, k, "char")
-        if not 0 <= c <= 255:
-            raise arg_error(k, "char", "invalid value")
-        out.append(chr(c))
+        out.append(chr(c & 0xFF))
     return "".join(out)
 
 
@@ -257,10 +283,9 @@ K_LIT = 1  # (K_LIT, text): a run of literal characters without quantifiers
 K_OPEN = 2  # (K_OPEN, CAP_UNFINISHED | CAP_POSITION)
 K_CLOSE = 3  # (K_CLOSE,)
 K_BAL = 4  # (K_BAL, open, close)
-K_FRONT = 5  # (K_FRONT, cset)
 K_BREF = 6  # (K_BREF, capture index (0-based))
 K_DOLLAR = 7  # (K_DOLLAR,): '$' as the last pattern character
-K_ERR = 8  # (K_ERR, message): a malformed item, reported only when the matcher reaches it
+K_ERR = 8  # (K_ERR, message): a malformed item (go-lua reports it before matching)
 
 Q_ONE = 0
 Q_STAR = 1
@@ -271,7 +296,10 @@ _QUANT = {"*": Q_STAR, "+": Q_PLUS, "-": Q_MIN, "?": Q_OPT}
 
 CAP_UNFINISHED = -1
 CAP_POSITION = -2
-MAXCAPTURES = 32
+MAXCAPTURES = 1 << 20  # go-lua has no limit of its own
+# go-lua pm.go MaxBacktracks: one attempt (one start position) that backtracks more often
+# fails silently, a guard against patterns that take exponential time
+MAX_BACKTRACKS = 100000
 
 _ALL = [chr(c) for c in range(256)]
 
@@ -297,7 +325,6 @@ _CLASSES: dict[str, frozenset[str]] = {
     "a": _cls(_isalpha),
     "c": _cls(lambda c: c < 32 or c == 127),
     "d": _cls(_isdigit),
-    "g": _cls(_isgraph),
     "l": _cls(lambda c: 97 <= c <= 122),
     "p": _cls(lambda c: _isgraph(c) and not _isalpha(c) and not _isdigit(c)),
     "s": _cls(lambda c: 9 <= c <= 13 or c == 32),
@@ -562,7 +589,7 @@ def _translate(items: list[tuple[Any, ...]]) -> tuple[str, frozenset[int]] | Non
             out.append(")")
         elif k == K_DOLLAR:
             out.append("\\Z")
-        else:  # K_BAL, K_FRONT, K_BREF, K_ERR
+        else:  # K_BAL, K_BREF, K_ERR
             return None
     if open_groups or group > MAXCAPTURES or depth > _RX_MAX_DEPTH:
         return None
@@ -607,23 +634,20 @@ def compile_pattern(p: str) -> Pattern:
                 items.append((K_DOLLAR,))
                 i += 1
                 continue
+            if c == "%" and i + 1 == n:
+                # go-lua: a '%' ending the pattern is a class of its own that never matches
+                flush()
+                items.append((K_CHAR, frozenset(), Q_ONE, ""))
+                break
             if c == "%" and i + 1 < n:
                 d = p[i + 1]
                 if d == "b":
                     flush()
-                    if i + 3 >= n:
-                        raise _PatternError("unbalanced pattern")
+                    if i + 3 >= n:  # go-lua: a brace item with missing ends never matches
+                        items.append((K_CHAR, frozenset(), Q_ONE, ""))
+                        break
                     items.append((K_BAL, p[i + 2], p[i + 3]))
                     i += 4
-                    continue
-                if d == "f":
-                    flush()
-                    i += 2
-                    if i >= n or p[i] != "[":
-                        raise _PatternError("missing '[' after '%f' in pattern")
-                    ep = _class_end(p, i)
-                    items.append((K_FRONT, _bracket_set(p, i, ep - 1)))
-                    i = ep
                     continue
                 if "0" <= d <= "9":
                     flush()
@@ -654,6 +678,133 @@ def compile_pattern(p: str) -> Pattern:
     return Pattern(items)
 
 
+class _GoScan:
+    """go-lua pm.go's pattern scanner, for the errors it reports (with its positions)."""
+
+    __slots__ = ("src", "pos", "saved")
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.pos = -3  # beforeStart
+        self.saved = -3
+
+    def next(self) -> str:
+        if self.pos == -3:
+            self.pos = 0
+        elif self.pos == -1:
+            return ""
+        else:
+            self.pos += 1
+        if self.pos >= len(self.src):
+            self.pos = -1  # eos
+            return ""
+        return self.src[self.pos]
+
+    def peek(self) -> str:
+        if self.pos == -1:
+            return ""
+        nxt = 0 if self.pos == -3 else self.pos + 1
+        return self.src[nxt] if nxt < len(self.src) else ""
+
+
+class _GoPatternError(Exception):
+    def __init__(self, pos: int, msg: str) -> None:
+        super().__init__(f"{msg} at EOS" if pos == -1 else f"{msg} at {pos}")
+
+
+def _go_class(sc: _GoScan, allow_set: bool) -> None:
+    ch = sc.next()
+    if ch == "%":
+        sc.next()
+    elif ch == "[" and allow_set:
+        if sc.peek() == "^":
+            sc.next()
+        pending = False
+        nclasses = 0
+        while True:
+            c = sc.peek()
+            if c == "]" and nclasses > 0:
+                sc.next()
+                return
+            if c == "":
+                raise _GoPatternError(sc.pos, "unexpected EOS")
+            if c == "-" and nclasses > 0 and not pending:
+                sc.next()
+                pending = True
+                continue
+            _go_class(sc, False)
+            if pending:
+                pending = False
+            else:
+                nclasses += 1
+    elif ch == "":
+        raise _GoPatternError(sc.pos, "unexpected EOS")
+
+
+def _go_seq(sc: _GoScan, top: bool, depth: int) -> None:
+    if depth > 200:
+        raise _GoPatternError(sc.pos, "pattern too complex")
+    if top and sc.peek() == "^":
+        sc.next()
+    while True:
+        ch = sc.peek()
+        if ch == "%":
+            sc.saved = sc.pos
+            sc.next()
+            d = sc.peek()
+            if d == "0":
+                raise _GoPatternError(sc.pos, "invalid capture index")
+            if "1" <= d <= "9":
+                sc.next()
+            elif d == "b":
+                sc.next()
+                sc.next()
+                sc.next()
+            else:
+                sc.pos = sc.saved
+                _go_class(sc, True)
+        elif ch in (".", "[", "]"):
+            _go_class(sc, True)
+        elif ch == ")":
+            if top:
+                raise _GoPatternError(sc.pos, "invalid ')'")
+            return
+        elif ch == "(":
+            sc.next()
+            if sc.peek() == ")":
+                sc.next()
+                continue
+            _go_seq(sc, False, depth + 1)
+            if sc.peek() != ")":
+                raise _GoPatternError(sc.pos, "unfinished capture")
+            sc.next()
+        elif ch == "":
+            return
+        else:
+            sc.next()
+
+
+_ECACHE: dict[str, str | None] = {}
+
+
+def check_pattern(p: str) -> None:
+    """Raise the error go-lua's pattern parser (pm.go parsePattern) reports for ``p``, before
+    any matching, as go-lua does."""
+    try:
+        err = _ECACHE[p]
+    except KeyError:
+        if len(_ECACHE) >= 2048:
+            _ECACHE.clear()
+        try:
+            _go_seq(_GoScan(p), True, 0)
+            err = None
+        except _GoPatternError as e:
+            err = str(e)
+        _ECACHE[p] = err
+    if err is not None:
+        raise LuaError(err)
+
+
 _PCACHE: dict[str, Pattern] = {}
 
 
@@ -672,7 +823,7 @@ def get_pattern(p: str) -> Pattern:
 
 
 class MatchState:
-    __slots__ = ("src", "n", "items", "nitems", "level", "cstart", "clen")
+    __slots__ = ("src", "n", "items", "nitems", "level", "cstart", "clen", "bt")
 
     def __init__(self, src: str, pat: Pattern) -> None:
         self.src = src
@@ -682,6 +833,7 @@ class MatchState:
         self.level = 0
         self.cstart = [0] * pat.ncaps
         self.clen = [0] * pat.ncaps
+        self.bt = 0
 
 
 def _span(src: str, s: int, n: int, chars: str) -> int:
@@ -695,6 +847,21 @@ def _span(src: str, s: int, n: int, chars: str) -> int:
         if rest or s >= n:
             return s
         w <<= 2
+
+
+class _GaveUp(Exception):
+    pass
+
+
+def _fail(ms: MatchState, k: int = 1) -> int:
+    """Count ``k`` of go-lua's backtracks (pm.go vm.backtrack: one per failed test of a
+    character, ``%b``, back-reference or ``$``, including the one ending a greedy run); past
+    MAX_BACKTRACKS the attempt gives up. The count follows go-lua's VM where this matcher's
+    shortcuts skip the tests it would make."""
+    ms.bt += k
+    if ms.bt > MAX_BACKTRACKS:
+        raise _GaveUp
+    return -1
 
 
 def do_match(ms: MatchState, s: int, i: int) -> int:
@@ -714,7 +881,7 @@ def do_match(ms: MatchState, s: int, i: int) -> int:
                 s += len(lit)
                 i += 1
                 continue
-            return -1
+            return _fail(ms)
         if k == K_CHAR:
             cset = it[1]
             q = it[2]
@@ -723,7 +890,7 @@ def do_match(ms: MatchState, s: int, i: int) -> int:
                     s += 1
                     i += 1
                     continue
-                return -1
+                return _fail(ms)
             if q == Q_STAR or q == Q_PLUS:
                 if cset is None:
                     j = n
@@ -733,24 +900,29 @@ def do_match(ms: MatchState, s: int, i: int) -> int:
                     j = s
                 lo = s if q == Q_STAR else s + 1
                 if j < lo:
-                    return -1
+                    return _fail(ms)
+                _fail(ms)  # the test that ended the run
                 i += 1
                 if i == nitems:
                     return j
                 first = it[4]
                 if first is not None:
-                    # only positions where the next literal starts can succeed
+                    # only positions where the next literal starts can succeed (go-lua tests
+                    # and backtracks from each of the others)
                     while j >= lo:
-                        j = src.rfind(first, lo, j + 1)
-                        if j < 0:
-                            return -1
+                        at = src.rfind(first, lo, j + 1)
+                        if at < 0:
+                            return _fail(ms, j - lo + 1)
+                        if at < j:
+                            _fail(ms, j - at)
+                        j = at
                         r = do_match(ms, j, i)
                         if r != -1:
                             return r
                         j -= 1
                     return -1
                 if items[i][0] == K_DOLLAR:
-                    return n if j == n else -1
+                    return n if j == n else _fail(ms, j - lo + 1)
                 while j >= lo:
                     r = do_match(ms, j, i)
                     if r != -1:
@@ -766,12 +938,14 @@ def do_match(ms: MatchState, s: int, i: int) -> int:
                     if s < n and (cset is None or src[s] in cset):
                         s += 1
                     else:
-                        return -1
+                        return _fail(ms)
             # Q_OPT
             if s < n and (cset is None or src[s] in cset):
                 r = do_match(ms, s + 1, i + 1)
                 if r != -1:
                     return r
+            else:
+                _fail(ms)
             i += 1
             continue
         if k == K_OPEN:
@@ -800,11 +974,11 @@ def do_match(ms: MatchState, s: int, i: int) -> int:
                 clen[lv] = CAP_UNFINISHED
             return r
         if k == K_DOLLAR:
-            return s if s == n else -1
+            return s if s == n else _fail(ms)
         if k == K_BAL:
             b = it[1]
             if s >= n or src[s] != b:
-                return -1
+                return _fail(ms)
             e = it[2]
             cont = 1
             j = s + 1
@@ -818,31 +992,26 @@ def do_match(ms: MatchState, s: int, i: int) -> int:
                     cont += 1
                 j += 1
             else:
-                return -1
+                return _fail(ms)
             s = j + 1
             i += 1
             continue
-        if k == K_FRONT:
-            cset = it[1]
-            prev = src[s - 1] if s > 0 else "\0"
-            cur = src[s] if s < n else "\0"
-            if prev in cset or cur not in cset:
-                return -1
-            i += 1
-            continue
         if k == K_BREF:
+            # go-lua pm.go matchBackref: a capture not (yet) closed does not match, a
+            # position capture is the empty string
             lv = it[1]
             if lv < 0 or lv >= ms.level or ms.clen[lv] == CAP_UNFINISHED:
-                raise LuaError("invalid capture index")
+                return _fail(ms)
             ln = ms.clen[lv]
             if ln == CAP_POSITION:
-                return -1  # C Lua compares (size_t)-2 bytes: never matches
+                i += 1
+                continue
             st = ms.cstart[lv]
             if n - s >= ln and src[st : st + ln] == src[s : s + ln]:
                 s += ln
                 i += 1
                 continue
-            return -1
+            return _fail(ms)
         # K_ERR
         raise LuaError(it[1])
     return s
@@ -853,8 +1022,11 @@ def match_at(ms: MatchState, s: int) -> int:
     on the current path, so only an absurdly long pattern can exhaust Python's stack; Lua 5.3
     reports that case as too complex (5.1 would overflow the C stack)."""
     ms.level = 0
+    ms.bt = 0
     try:
         return do_match(ms, s, 0)
+    except _GaveUp:
+        return -1
     except RecursionError:
         raise LuaError("pattern too complex") from None
 
@@ -912,36 +1084,24 @@ def _has_specials(p: str) -> bool:
     return not SPECIALS.isdisjoint(p)
 
 
-def _find_aux(s: Any, p: Any, init: Any, plain: Any, find: bool) -> Any:
-    fname = "find" if find else "match"
-    if type(s) is not str:
-        s = check_str(s, 1, fname)
-    if type(p) is not str:
-        p = check_str(p, 2, fname)
+def _find_aux(s: Any, p: Any, i0: int, plain: bool, find: bool) -> Any:
+    """``find``/``match`` from 0-based position ``i0`` (beyond the end: no match)."""
     ls = len(s)
-    if init is None or init is NOARG:
-        i0 = 0
-    else:
-        if type(init) is not int:
-            init = check_int(init, 3, fname)
-        i0 = _posrelat(init, ls) - 1
-        if i0 < 0:
-            i0 = 0
-        elif i0 > ls:
-            i0 = ls  # Lua 5.1 clamps (5.3 returns nil instead)
-    if find and ((plain is not None and plain is not False and plain is not NOARG)
-                 or not _has_specials(p)):
-        pos = s.find(p, i0)
+    if plain or (find and not _has_specials(p)):
+        pos = s.find(p, i0) if i0 <= ls else -1
         if pos < 0:
-            return None
-        return pos + 1, pos + len(p)
+            return None if find else ()
+        return (pos + 1, pos + len(p)) if find else p
+    check_pattern(p)
+    if i0 > ls:
+        return None if find else ()
     anchor = p[:1] == "^"
     pat = get_pattern(p[1:] if anchor else p)
     rx = pat.rx
     if rx is not None:
         m = rx.match(s, i0) if anchor else rx.search(s, i0)
         if m is None:
-            return None
+            return None if find else ()
         if find:
             caps = _rx_captures(m, pat, False)
             if type(caps) is tuple:
@@ -958,11 +1118,11 @@ def _find_aux(s: Any, p: Any, init: Any, plain: Any, find: bool) -> Any:
         if prefix is not None:
             s1 = s.find(prefix, s1)
             if s1 < 0:
-                return None
+                break
         elif skip is not None:
             s1 = _span(s, s1, ls, skip)
             if s1 >= ls:
-                return None
+                break
         e = match_at(ms, s1)
         if e != -1:
             if find:
@@ -973,24 +1133,73 @@ def _find_aux(s: Any, p: Any, init: Any, plain: Any, find: bool) -> Any:
             return _captures(ms, s1, e, True)
         s1 += 1
         if s1 > ls or anchor:
-            return None
+            break
+    return None if find else ()
 
 
-def str_find(
-    s: Any = NOARG, p: Any = NOARG, init: Any = None, plain: Any = None, *_: Any
-) -> Any:
-    return _find_aux(s, p, init, plain, True)
+def str_find(*args: Any) -> Any:
+    """go-lua stringlib.go strFind: an empty pattern is found at ``1, 0`` whatever ``init``;
+    ``plain`` is read only when exactly four arguments are given; a start beyond the end finds
+    nothing (a plain search from there fails as Go's slicing does)."""
+    nargs = len(args)
+    s = args[0] if nargs else NOARG
+    p = args[1] if nargs > 1 else NOARG
+    if type(s) is not str:
+        s = check_str(s, 1, "find")
+    if type(p) is not str:
+        p = check_str(p, 2, "find")
+    if not p:
+        return 1, 0
+    init = args[2] if nargs > 2 else None
+    i0 = _start_index(s, 1 if init is None else check_int(init, 3, "find"))
+    plain = nargs == 4 and args[3] is not None and args[3] is not False
+    if plain and i0 > len(s):
+        raise LuaError(f"runtime error: slice bounds out of range [{i0}:{len(s)}]", 0)
+    return _find_aux(s, p, i0, plain, True)
+
+
+def _start_index(s: str, i: int) -> int:
+    """go-lua stringlib.go luaIndex2StringIndex for a start position: 0-based, counted from
+    the end when negative, at least 0."""
+    if i != 0:
+        i -= 1
+    if i < 0:
+        i += len(s) + 1
+    return i if i > 0 else 0
 
 
 def str_match(s: Any = NOARG, p: Any = NOARG, init: Any = None, *_: Any) -> Any:
-    return _find_aux(s, p, init, None, False)
+    """go-lua stringlib.go strMatch: no values at all when there is no match."""
+    if type(s) is not str:
+        s = check_str(s, 1, "match")
+    if type(p) is not str:
+        p = check_str(p, 2, "match")
+    off = 1 if init is None or init is NOARG else check_int(init, 3, "match")
+    if off < 0:
+        off += len(s) + 1
+    off -= 1
+    return _find_aux(s, p, off if off > 0 else 0, False, False)
 
 
 def str_gmatch(s: Any = NOARG, p: Any = NOARG, *_: Any) -> Callable[..., Any]:
-    """An iterator over the matches. As in Lua, ``^`` is not an anchor here, errors in the
-    pattern surface on the first iteration, and an empty match advances one position (5.1)."""
+    """An iterator over the matches (go-lua stringlib.go strGmatch: pattern errors are raised
+    at once, a ``^`` anchors the pattern, so there is at most one match; an empty match
+    moves the search on by one)."""
     s = check_str(s, 1, "gmatch")
     p = check_str(p, 2, "gmatch")
+    check_pattern(p)
+    if p[:1] == "^":
+        once = str_match(s, p)
+        done = False
+
+        def gmatch_once(*_: Any) -> Any:
+            nonlocal done
+            if done:
+                return ()
+            done = True
+            return once
+
+        return gmatch_once
     pat = get_pattern(p)
     ls = len(s)
     pos = 0
@@ -1041,25 +1250,24 @@ def str_gmatch(s: Any = NOARG, p: Any = NOARG, *_: Any) -> Callable[..., Any]:
 
 # -- gsub -----------------------------------------------------------------------------------
 
-_REPL_ERROR = object()
 _RCACHE: dict[str, list[Any]] = {}
 
 
 def _parse_repl(r: str) -> list[Any]:
-    """A replacement string as literal pieces and capture numbers (0 = whole match); an invalid
-    escape becomes _REPL_ERROR, raised only when a substitution actually happens (as in Lua)."""
+    """A replacement string as literal pieces and capture numbers (0 = whole match), read as
+    go-lua's strGsubStr reads it: ``%%`` is ``%``, ``%`` and a digit a capture, and ``%``
+    before anything else (or at the end) stays as it is."""
     parts: list[Any] = []
     buf: list[str] = []
     i = 0
     n = len(r)
     while i < n:
         c = r[i]
-        if c != "%":
+        if c != "%" or i + 1 == n:
             buf.append(c)
             i += 1
             continue
-        i += 1
-        d = r[i] if i < n else ""
+        d = r[i + 1]
         if d == "%":
             buf.append("%")
         elif "0" <= d <= "9":
@@ -1068,12 +1276,8 @@ def _parse_repl(r: str) -> list[Any]:
                 buf.clear()
             parts.append(ord(d) - ord("0"))
         else:
-            if buf:
-                parts.append("".join(buf))
-                buf.clear()
-            parts.append(_REPL_ERROR)
-            return parts
-        i += 1
+            buf.append("%" + d)
+        i += 2
     if buf:
         parts.append("".join(buf))
     return parts
@@ -1093,8 +1297,6 @@ def _add_value(ms: MatchState, out: list[str], s: int, e: int, repl: Any, kind: 
         for part in repl:
             if type(part) is str:
                 out.append(part)
-            elif part is _REPL_ERROR:
-                raise LuaError("invalid use of '%' in replacement string")
             elif part == 0:
                 out.append(ms.src[s:e])
             else:
@@ -1113,37 +1315,34 @@ def _add_value(ms: MatchState, out: list[str], s: int, e: int, repl: Any, kind: 
 
 
 def _repl_text(v: Any) -> str:
-    """The text a function or table replacement value (not nil or false) stands for."""
-    tv = type(v)
-    if tv is str:
-        return v  # type: ignore[no-any-return]
-    if tv is int or tv is float:
-        return tostring_basic(v)
-    raise LuaError(f"invalid replacement value (a {lua_type(v)})")
+    """The text a function or table replacement value (not nil or false) stands for: go-lua's
+    LVAsString, the text of a string or number and ``""`` for anything else."""
+    t = concat_text(v)
+    return "" if t is None else t
 
 
 def str_gsub(
     s: Any = NOARG, p: Any = NOARG, repl: Any = NOARG, max_n: Any = None, *_: Any
 ) -> Any:
+    """go-lua stringlib.go strGsub: the replacement is a string, a table or a function (a
+    number is refused), ``n`` below 1 means no limit."""
     if type(s) is not str:
         s = check_str(s, 1, "gsub")
     if type(p) is not str:
         p = check_str(p, 2, "gsub")
-    ls = len(s)
-    if max_n is None or max_n is NOARG:
-        max_s = ls + 1
-    else:
-        max_s = check_int(max_n, 4, "gsub")
     tr = type(repl)
-    if tr is int or tr is float:
-        repl = tostring_basic(repl)
-        tr = str
+    if not (tr is str or tr is LuaTable or (repl is not NOARG and is_function(repl))):
+        got = "nil" if repl is NOARG else lua_type(repl)
+        raise arg_error(3, "gsub", f"string or table or function expected, got {got}")
+    ls = len(s)
+    max_s = -1 if max_n is None or max_n is NOARG else check_int(max_n, 4, "gsub")
+    if max_s <= 0:
+        max_s = ls + 1
+    check_pattern(p)
     if tr is str:
         if p and "%" not in repl and ")" not in p and not _has_specials(p):
             # plain literal pattern and replacement: str.replace finds the same
             # non-overlapping leftmost matches (a ')' is plain for find, not for gsub)
-            if max_s <= 0:
-                return s, 0
             cnt = s.count(p)
             if cnt > max_s:
                 cnt = max_s
@@ -1155,11 +1354,9 @@ def str_gsub(
     elif tr is LuaTable:
         kind = 2
         rv = repl
-    elif repl is not NOARG and is_function(repl):
+    else:
         kind = 1
         rv = repl
-    else:
-        raise arg_error(3, "gsub", "string/function/table expected")
     anchor = p[:1] == "^"
     pat = get_pattern(p[1:] if anchor else p)
     if pat.rx is not None:
@@ -1212,8 +1409,6 @@ def _rx_template(parts: list[Any], pat: Pattern) -> str | None:
     for part in parts:
         if type(part) is str:
             out.append(part.replace("\\", "\\\\"))
-        elif part is _REPL_ERROR:
-            return None
         elif part == 0 or (part == 1 and nc == 0):
             out.append("\\g<0>")
         elif part <= nc and part not in pat.poscaps:
@@ -1237,8 +1432,6 @@ def _rx_replacer(pat: Pattern, rv: Any, kind: int) -> Callable[[re.Match[str]], 
             for part in parts:
                 if type(part) is str:
                     out.append(part)
-                elif part is _REPL_ERROR:
-                    raise LuaError("invalid use of '%' in replacement string")
                 elif part == 0:
                     out.append(m.group())
                 else:
@@ -1309,292 +1502,18 @@ def _gsub_rx(s: str, pat: Pattern, anchor: bool, rv: Any, kind: int, max_s: int)
 
 
 # ----------------------------------------------------------------------------------------
-# format
+# format: Go's fmt.Sprintf over Lua values (see gofmt)
 # ----------------------------------------------------------------------------------------
-
-_FLAGS = "-+ #0"
-
-
-class _Spec:
-    """One ``%`` conversion of a format string, parsed once."""
-
-    __slots__ = ("conv", "flags", "width", "prec", "form", "simple")
-
-    def __init__(self, conv: str, flags: str, width: int, prec: int | None, form: str) -> None:
-        self.conv = conv
-        self.flags = flags
-        self.width = width
-        self.prec = prec
-        self.form = form  # the C form without the conversion letter, e.g. "%-5.2"
-        self.simple = not flags and width == 0 and prec is None
-
-
-class _FormatError:
-    __slots__ = ("msg",)
-
-    def __init__(self, msg: str) -> None:
-        self.msg = msg
-
-
-_FormatItem = Union[str, _Spec, _FormatError]
-
-
-def _parse_format(fmt: str) -> list[_FormatItem]:
-    """Literal text and conversions. A malformed conversion ends the list with a _FormatError,
-    reported after the argument check that Lua does first (so ``format("%y")`` complains about
-    the missing argument, not the option)."""
-    items: list[_FormatItem] = []
-    buf: list[str] = []
-    n = len(fmt)
-    i = 0
-    while i < n:
-        c = fmt[i]
-        if c != "%":
-            j = fmt.find("%", i)
-            if j < 0:
-                j = n
-            buf.append(fmt[i:j])
-            i = j
-            continue
-        i += 1
-        if i < n and fmt[i] == "%":
-            buf.append("%")
-            i += 1
-            continue
-        if buf:
-            items.append("".join(buf))
-            buf.clear()
-        start = i
-        while i < n and fmt[i] in _FLAGS:
-            i += 1
-        flags = fmt[start:i]
-        if len(flags) >= len(_FLAGS) + 1:
-            items.append(_FormatError("invalid format (repeated flags)"))
-            return items
-        wstart = i
-        if i < n and fmt[i].isdigit():
-            i += 1
-        if i < n and fmt[i].isdigit():
-            i += 1
-        width = int(fmt[wstart:i]) if i > wstart else 0
-        prec: int | None = None
-        if i < n and fmt[i] == ".":
-            i += 1
-            pstart = i
-            if i < n and fmt[i].isdigit():
-                i += 1
-            if i < n and fmt[i].isdigit():
-                i += 1
-            prec = int(fmt[pstart:i]) if i > pstart else 0
-        if i < n and fmt[i].isdigit():
-            items.append(_FormatError("invalid format (width or precision too long)"))
-            return items
-        conv = fmt[i] if i < n else ""
-        if conv == "" or conv not in "cdiouxXeEfgGqs":
-            items.append(_FormatError(f"invalid option '%{conv}' to 'format'"))
-            return items
-        items.append(_Spec(conv, flags, width, prec, "%" + fmt[start:i]))
-        i += 1
-    if buf:
-        items.append("".join(buf))
-    return items
-
-
-def _pad(body: str, width: int, left: bool) -> str:
-    if len(body) >= width:
-        return body
-    if left:
-        return body + " " * (width - len(body))
-    return " " * (width - len(body)) + body
-
-
-def _fmt_int(v: int, sp: _Spec) -> str:
-    """C's integer conversions, written out: Python's ``%`` differs on ``%#o``, ``%#x`` of 0,
-    signs on unsigned conversions, zero precision and the ``0`` flag with a precision."""
-    conv = sp.conv
-    flags = sp.flags
-    prec = sp.prec
-    if conv == "d" or conv == "i":
-        a = -v if v < 0 else v
-        sign = "-" if v < 0 else ("+" if "+" in flags else (" " if " " in flags else ""))
-        digits = str(a)
-    else:
-        a = v & 0xFFFFFFFFFFFFFFFF
-        sign = ""
-        digits = format(a, "o" if conv == "o" else ("d" if conv == "u" else conv))
-    prefix = ""
-    if prec is not None:
-        if prec == 0 and a == 0:
-            digits = ""
-        if len(digits) < prec:
-            digits = "0" * (prec - len(digits)) + digits
-    if "#" in flags:
-        if conv == "o":
-            if not digits.startswith("0"):
-                digits = "0" + digits
-        elif (conv == "x" or conv == "X") and a != 0:
-            prefix = "0x" if conv == "x" else "0X"
-    body_len = len(sign) + len(prefix) + len(digits)
-    width = sp.width
-    if width > body_len:
-        if "-" in flags:
-            return sign + prefix + digits + " " * (width - body_len)
-        if "0" in flags and prec is None:
-            return sign + prefix + "0" * (width - body_len) + digits
-        return " " * (width - body_len) + sign + prefix + digits
-    return sign + prefix + digits
-
-
-def _fmt_float(v: float, sp: _Spec) -> str:
-    if "0" in sp.flags and (v != v or v == _INF or v == -_INF):
-        # C pads inf and nan with spaces even under the '0' flag; Python pads with zeros
-        form = "%" + sp.flags.replace("0", "") + (str(sp.width) if sp.width else "")
-        if sp.prec is not None:
-            form += "." + str(sp.prec)
-    else:
-        form = sp.form
-    return (form + sp.conv) % v  # type: ignore[no-any-return]
-
-
-_INF = float("inf")
-
-
-def quote_string(s: str) -> str:
-    """``%q`` as Lua 5.1 writes it: only ``"``, ``\\``, newline, ``\\r`` and ``\\0`` escaped."""
-    out = ['"']
-    for ch in s:
-        if ch == '"' or ch == "\\" or ch == "\n":
-            out.append("\\" + ch)
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch == "\0":
-            out.append("\\000")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
-
-
-# How str_format converts each argument of a compiled format (see _compile_format)
-_F_STR = 0  # %s without flags other than '-': tostring, then Python's %s
-_F_INT = 1  # %d/%i without '#' or precision: an integer, then Python's %d
-_F_FLT = 2  # %e %E %f %g %G without '0': a float, then Python's % (as _fmt_float does)
-_F_SLOW = 3  # anything else: rendered by _fmt_spec, then inserted with %s
-_F_ERR = 4  # a malformed conversion, raised when reached (after the argument check)
-
-
-def _compile_format(
-    fmt: str,
-) -> tuple[str, tuple[tuple[int, Any], ...] | None, tuple[type, ...] | None]:
-    """A format string as one Python ``%`` template plus how to convert each argument; the
-    template is the literal text itself when there are no conversions (marked by None). The
-    third item, when every conversion is a plain one, is the argument types the template
-    takes unconverted (str for %s, int for %d, float for %f...)."""
-    items = _parse_format(fmt)
-    pieces: list[str] = []
-    specs: list[tuple[int, Any]] = []
-    for item in items:
-        if type(item) is str:
-            pieces.append(item.replace("%", "%%"))
-            continue
-        if type(item) is _FormatError:
-            specs.append((_F_ERR, item))
-            break
-        sp: _Spec = item  # type: ignore[assignment]
-        conv = sp.conv
-        flags = sp.flags
-        if conv == "s" and flags.strip("-") == "":
-            specs.append((_F_STR, sp))
-            pieces.append(sp.form + "s")
-        elif (conv == "d" or conv == "i") and "#" not in flags and sp.prec is None:
-            specs.append((_F_INT, sp))
-            pieces.append(sp.form + "d")
-        elif conv in "eEfgG" and "0" not in flags:
-            specs.append((_F_FLT, sp))
-            pieces.append(sp.form + conv)
-        else:
-            specs.append((_F_SLOW, sp))
-            pieces.append("%s")
-    if not specs:
-        return "".join(items), None, None  # type: ignore[arg-type]
-    sig = None
-    if all(code <= _F_FLT for code, _ in specs):
-        sig = tuple([_F_TYPES[code] for code, _ in specs])
-    return "".join(pieces), tuple(specs), sig
-
-
-# the argument types that the Python template takes as they are
-_F_TYPES = {_F_STR: str, _F_INT: int, _F_FLT: float}
-
-
-def _fmt_spec(sp: _Spec, v: Any, argn: int) -> str:
-    """One conversion, in general (argument ``argn`` of ``format``)."""
-    conv = sp.conv
-    if conv == "s":
-        sv = tostring(v)
-        if sp.simple or (sp.prec is None and len(sv) >= 100):
-            return sv
-        return _pad(sv if sp.prec is None else sv[: sp.prec], sp.width, "-" in sp.flags)
-    if conv == "d" or conv == "i":
-        if type(v) is not int:
-            v = check_int(v, argn, "format")
-        return str(v) if sp.simple else _fmt_int(v, sp)
-    if conv in "ouxX":
-        if type(v) is not int:
-            v = check_int(v, argn, "format")
-        return _fmt_int(v, sp)
-    if conv in "eEfgG":
-        x = check_num(v, argn, "format")
-        return _fmt_float(float(x), sp)
-    if conv == "c":
-        c = check_int(v, argn, "format")
-        return _pad(chr(c & 0xFF), sp.width, "-" in sp.flags)
-    # 'q'
-    return quote_string(check_str(v, argn, "format"))
-
-
-_FCACHE: dict[str, tuple[str, tuple[tuple[int, Any], ...] | None, tuple[type, ...] | None]] = {}
 
 
 def str_format(fmt: Any = NOARG, *args: Any) -> str:
+    """go-lua stringlib.go strFormat: ``fmt.Sprintf(fmt, args[:npat]...)``."""
     if type(fmt) is not str:
         fmt = check_str(fmt, 1, "format")
-    c = _FCACHE.get(fmt)
-    if c is None:
-        if len(_FCACHE) >= 1024:
-            _FCACHE.clear()
-        c = _FCACHE[fmt] = _compile_format(fmt)
-    template, specs, sig = c
-    if specs is None:
-        return template
-    nargs = len(args)
-    if sig is not None and nargs >= len(sig):
-        # every argument already of the type its conversion takes: nothing to convert
-        a = args if nargs == len(sig) else args[: len(sig)]
-        if tuple(map(type, a)) == sig:
-            return template % a  # type: ignore[no-any-return]
-    vals: list[Any] = []
-    # args[k] is argument k + 2 of format (the format string is the first)
-    for k, (code, sp) in enumerate(specs):
-        if k >= nargs:
-            raise arg_error(k + 2, "format", "no value")
-        v = args[k]
-        if code == _F_STR:
-            if type(v) is not str:
-                v = tostring(v)
-        elif code == _F_INT:
-            if type(v) is not int:
-                v = check_int(v, k + 2, "format")
-        elif code == _F_FLT:
-            tv = type(v)
-            if tv is not float:
-                v = float(v) if tv is int else float(check_num(v, k + 2, "format"))
-        elif code == _F_SLOW:
-            v = _fmt_spec(sp, v, k + 2)
-        else:
-            raise LuaError(sp.msg)
-        vals.append(v)
-    return template % tuple(vals)
+    n = fmt.count("%") - fmt.count("%%")
+    if n < len(args):
+        args = args[:max(n, 0)]
+    return sprintf(fmt, args)
 
 
 LIB: dict[str, Callable[..., Any]] = {
@@ -1603,6 +1522,7 @@ LIB: dict[str, Callable[..., Any]] = {
     "find": str_find,
     "format": str_format,
     "gmatch": str_gmatch,
+    "gfind": str_gmatch,  # go-lua's alias (stringlib.go OpenString)
     "gsub": str_gsub,
     "len": str_len,
     "lower": str_lower,

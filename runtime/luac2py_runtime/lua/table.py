@@ -1,9 +1,12 @@
-"""The Lua ``table`` library (Lua 5.1: concat insert remove sort getn maxn) and ``unpack``.
+"""The Lua ``table`` library as Wippy's VM has it (go-lua tablelib.go: concat insert remove sort
+getn maxn unpack) and the global ``unpack``.
 
-The functions work on LuaTable's array part directly where that is equivalent to Lua's raw
-gets and sets, and keep its invariants (``arr`` never ends in None; key ``len(arr)+1`` never in
-``hash``). ``#t`` is ``len(arr)``, the border these functions use, as 5.1's ``luaL_getn`` does
-(raw, no ``__len``).
+The functions work on LuaTable's array part, which holds every positive integer key below
+go-lua's MaxArrayIndex (see ``values``): ``#t`` is ``len(arr)``, the highest index holding a
+value, as go-lua's ``LTable.Len`` computes it, and the array part keeps its invariant (it never
+ends in None). go-lua's array may end in nils that it never trims (``t[#t] = nil``); here
+those are trimmed at once, so ``table.remove`` right after such an assignment removes the
+element before them where go-lua removes one of the nils (docs/differences.md).
 
 ``sort`` is Go's sort.Sort, transcribed, because that is what Wippy's VM sorts with: a sort
 is not stable, so only the same algorithm puts equal-keyed elements in the same order and calls
@@ -18,7 +21,7 @@ from typing import Any, Callable
 from .errors import LuaError
 from .string import NOARG, check_int, opt_int, opt_str, type_error
 from .ops import call, lt, tostring_basic
-from .values import LuaTable, is_function
+from .values import LuaTable, Userdata, is_function, lua_type
 
 
 def check_table(t: Any, n: int, fname: str) -> LuaTable:
@@ -32,38 +35,42 @@ def check_table(t: Any, n: int, fname: str) -> LuaTable:
 # ----------------------------------------------------------------------------------------
 
 
-def tconcat(
-    t: Any = NOARG, sep: Any = None, i: Any = None, j: Any = None, *_: Any
-) -> str:
-    # argument order of the checks is Lua's: the separator is checked before the table
-    sep = opt_str(sep, 2, "concat", "")
+def tconcat(*args: Any) -> str:
+    """go-lua tablelib.go tableConcat: ``i`` and ``j`` are clamped to ``1..#t``; with exactly
+    three arguments an ``i`` outside that range gives the empty string."""
+    nargs = len(args)
+    t = args[0] if nargs else NOARG
     if type(t) is not LuaTable:
         t = check_table(t, 1, "concat")
+    sep = opt_str(args[1] if nargs > 1 else None, 2, "concat", "")
     arr = t.arr
-    first = opt_int(i, 3, "concat", 1)
-    last = opt_int(j, 4, "concat", len(arr))
-    if first > last:
-        return ""
-    if first == 1 and last == len(arr):
+    n = len(arr)
+    if nargs <= 2:
         try:
             return sep.join(arr)
         except TypeError:
-            pass  # numbers to convert, or an invalid value to report
-    elif 1 <= first and last <= len(arr):
-        try:
-            return sep.join(arr[first - 1 : last])
-        except TypeError:
-            pass
+            first, last = 1, n  # numbers to convert, or an invalid value to report
+    else:
+        first = opt_int(args[2], 3, "concat", 1)
+        last = opt_int(args[3] if nargs > 3 else None, 4, "concat", n)
+        if nargs == 3 and (first > n or first < 1):
+            return ""
+        first = max(min(first, n), 1)
+        last = min(last, n)
+        if first > last:
+            return ""
     out = []
     for k in range(first, last + 1):
-        v = arr[k - 1] if 0 < k <= len(arr) else t.get(k)
+        v = arr[k - 1]
         tv = type(v)
         if tv is str:
             out.append(v)
         elif tv is int or tv is float:
             out.append(tostring_basic(v))
+        elif isinstance(v, Userdata) and v.concatenable:
+            out.append(v.lua_tostring())  # error objects: their message
         else:
-            raise LuaError(f"invalid value (at index {k}) in table for 'concat'")
+            raise LuaError(f"invalid value ({lua_type(v)}) at index {k} in table for concat")
     return sep.join(out)
 
 
@@ -72,86 +79,57 @@ def tconcat(
 # ----------------------------------------------------------------------------------------
 
 
-def _migrate(t: LuaTable) -> None:
-    """After the array part grew in the middle, pull now-contiguous keys out of the hash."""
-    h = t.hash
-    if not h:
-        return
-    arr = t.arr
-    nxt = len(arr) + 1
-    while nxt in h:
-        arr.append(h.pop(nxt))
-        nxt += 1
-
-
 def tinsert(*args: Any) -> tuple[()]:
-    t = args[0] if args else NOARG
+    """go-lua tablelib.go tableInsert / table.go Append, Insert: two arguments append after
+    ``#t``; with more, ``Insert(pos, v)`` (further arguments ignored): a position inside the
+    array shifts it up, one beyond it just sets ``t[pos]``, one below 1 sets that key. No
+    position is out of bounds."""
+    nargs = len(args)
+    t = args[0] if nargs else NOARG
     if type(t) is not LuaTable:
         t = check_table(t, 1, "insert")
+    if nargs == 1:
+        raise LuaError("wrong number of arguments")
     arr = t.arr
-    nargs = len(args)
     if nargs == 2:
         v = args[1]
         if v is not None:
-            if t.hash:
-                t.set_int(len(arr) + 1, v)
-            else:
-                arr.append(v)
+            arr.append(v)
         return ()
-    if nargs != 3:
-        raise LuaError("wrong number of arguments to 'insert'")
     pos = args[1]
     if type(pos) is not int:
         pos = check_int(pos, 2, "insert")
     v = args[2]
-    e = len(arr) + 1
-    if 1 <= pos <= e:
-        if pos == e:
-            t.set_int(pos, v)
-            return ()
-        # t[e] = t[e-1], ..., t[pos+1] = t[pos]; t[pos] = v
+    if 1 <= pos <= len(arr):
         arr.insert(pos - 1, v)
-        _migrate(t)
-        return ()
-    if pos > e:
+    else:
         t.set_int(pos, v)
-        return ()
-    # pos < 1: Lua 5.1 still shifts t[pos..e-1] up by one (t[k] = t[k-1] for k = e..pos+1)
-    # and sets t[pos]; done over the keys that exist, so a far-off pos cannot stall
-    h = t.hash
-    moved = {k: h.pop(k) for k in [k for k in h if type(k) is int and pos <= k <= 0]}
-    for k, x in moved.items():
-        if k < 0:
-            h[k + 1] = x
-    if v is not None:
-        h[pos] = v
-    arr.insert(0, moved.get(0))
-    while arr and arr[-1] is None:
-        arr.pop()
-    _migrate(t)
     return ()
 
 
-def tremove(t: Any = NOARG, pos: Any = None, *_: Any) -> Any:
+def tremove(*args: Any) -> Any:
+    """go-lua tablelib.go tableRemove / table.go Remove: always one value, nil when nothing
+    was removed; without a position, or with one below 1, the last element goes; a position
+    beyond ``#t`` removes nothing."""
+    t = args[0] if args else NOARG
     if type(t) is not LuaTable:
         t = check_table(t, 1, "remove")
     arr = t.arr
-    e = len(arr)
-    if pos is None or pos is NOARG:
-        if e == 0:
-            return ()
+    if len(args) == 1:
+        pos = -1
+    else:
+        pos = args[1]
+        if type(pos) is not int:
+            pos = check_int(pos, 2, "remove")
+    n = len(arr)
+    if n == 0 or pos > n:
+        return None
+    if pos == n or pos < 1:
         v = arr.pop()
         while arr and arr[-1] is None:
             arr.pop()
         return v
-    if type(pos) is not int:
-        pos = check_int(pos, 2, "remove")
-    if not 1 <= pos <= e:
-        return ()
-    v = arr.pop(pos - 1)
-    while arr and arr[-1] is None:
-        arr.pop()
-    return v
+    return arr.pop(pos - 1)
 
 
 # ----------------------------------------------------------------------------------------
@@ -420,13 +398,15 @@ def _plain_sortable(a: list[Any]) -> bool:
     return True
 
 
-def tsort(t: Any = NOARG, comp: Any = None, *_: Any) -> tuple[()]:
+def tsort(*args: Any) -> tuple[()]:
+    t = args[0] if args else NOARG
     if type(t) is not LuaTable:
         t = check_table(t, 1, "sort")
-    if comp is NOARG:
-        comp = None
-    if comp is not None and not is_function(comp):
-        raise type_error(comp, 2, "sort", "function")
+    comp = None
+    if len(args) > 1:  # go-lua: any second argument must be a function, nil included
+        comp = args[1]
+        if not is_function(comp):
+            raise type_error(comp, 2, "sort", "function")
     arr = t.arr
     n = len(arr)
     if n < 2:
@@ -467,23 +447,19 @@ def tgetn(t: Any = NOARG, *_: Any) -> int:
     return len(t.arr)
 
 
-def tmaxn(t: Any = NOARG, *_: Any) -> int | float:
-    """Largest positive numeric key, 0 if none. Lua 5.1 returns a double; an integer key is
-    returned as an integer here, which prints the same and is what 5.3 users expect."""
+def tmaxn(t: Any = NOARG, *_: Any) -> int:
+    """go-lua table.go MaxN: the highest index of the array part holding a value (the hash
+    part is not looked at), which is ``#t`` here."""
     if type(t) is not LuaTable:
         t = check_table(t, 1, "maxn")
-    best: int | float = len(t.arr)
-    for k in t.hash:
-        tk = type(k)
-        if (tk is int or tk is float) and k > best:
-            best = k
-    return best
+    return len(t.arr)
 
 
 MAX_UNPACK = 1_000_000
 
 
 def unpack(t: Any = NOARG, i: Any = None, j: Any = None, *_: Any) -> Any:
+    """go-lua baselib.go baseUnpack: ``t[i] .. t[j]`` read from the array part only."""
     if type(t) is not LuaTable:
         t = check_table(t, 1, "unpack")
     arr = t.arr
@@ -492,18 +468,18 @@ def unpack(t: Any = NOARG, i: Any = None, j: Any = None, *_: Any) -> Any:
         if n == 1:
             return arr[0]
         return tuple(arr)
+    n = len(arr)
     first = opt_int(i, 2, "unpack", 1)
-    last = opt_int(j, 3, "unpack", len(arr))
+    last = opt_int(j, 3, "unpack", n)
     if first > last:
         return ()
     if last - first >= MAX_UNPACK:
         raise LuaError("too many results to unpack")
-    if first == last:
-        return t.get(first)
-    if 1 <= first and last <= len(arr):
+    if 1 <= first and last <= n:
+        if first == last:
+            return arr[first - 1]
         return tuple(arr[first - 1 : last])
-    get = t.get
-    return tuple([get(k) for k in range(first, last + 1)])
+    return tuple([arr[k - 1] if 0 < k <= n else None for k in range(first, last + 1)])
 
 
 LIB: dict[str, Callable[..., Any]] = {
@@ -513,8 +489,8 @@ LIB: dict[str, Callable[..., Any]] = {
     "sort": tsort,
     "getn": tgetn,
     "maxn": tmaxn,
+    "unpack": unpack,
 }
 
-# ``unpack`` is a global in Lua 5.1 (and absent from gopher-lua's ``table``), so it is not in
-# LIB; the base library installs it from here.
+# ``unpack`` is also a global (go-lua baselib.go baseFuncs); the base library installs it.
 GLOBALS: dict[str, Callable[..., Any]] = {"unpack": unpack}

@@ -40,14 +40,20 @@ TRUE_KEY = _BoolKey(True)
 FALSE_KEY = _BoolKey(False)
 
 
-class LuaTable:
-    """A Lua table.
+# Keys 1..MAX_ARRAY-1 live in the array part (go-lua config.go MaxArrayIndex): a key beyond its
+# end pads it with nils, so ``#t`` is the highest index holding a value (go-lua table.go Len).
+MAX_ARRAY = 67108864
 
-    ``arr`` holds the values of keys 1..len(arr); it may contain holes (None) but never ends in
-    one, and key len(arr)+1 is never in ``hash``, so ``len(arr)`` is always a border (``#t``).
-    ``hash`` holds every other key, in insertion order (``pairs`` visits ``arr`` then ``hash``,
-    deterministically). Keys in ``hash`` are normalised: integral floats become ints, booleans
-    become TRUE_KEY/FALSE_KEY.
+
+class LuaTable:
+    """A Lua table, laid out as Wippy's VM lays it out (go-lua table.go).
+
+    ``arr`` is the array part: the values of keys 1..len(arr), holes as None, never ending in
+    None (a nil stored at the end trims it), so ``len(arr)`` is ``#t``, the highest positive
+    integer key holding a value. Every positive integer key below MAX_ARRAY is in ``arr``
+    (setting one beyond its end pads it with nils). ``hash`` holds every other key, in
+    insertion order (``pairs`` visits ``arr`` then ``hash``, deterministically). Keys in
+    ``hash`` are normalised: integral floats become ints, booleans become TRUE_KEY/FALSE_KEY.
     """
 
     __slots__ = ("arr", "hash", "meta", "__weakref__")
@@ -97,14 +103,10 @@ class LuaTable:
                 self.set_int(int(key), value)
                 return
             if key != key:
-                from .errors import LuaError
-
                 raise LuaError("table index is NaN")
         elif tk is bool:
             key = TRUE_KEY if key else FALSE_KEY
         elif key is None:
-            from .errors import LuaError
-
             raise LuaError("table index is nil")
         if value is None:
             self.hash.pop(key, None)
@@ -122,17 +124,11 @@ class LuaTable:
             else:
                 arr[key - 1] = value
             return
-        if key == n + 1:
-            if value is None:
-                return
-            arr.append(value)
-            h = self.hash
-            if h:
-                h.pop(key, None)
-                nxt = key + 1
-                while nxt in h:
-                    arr.append(h.pop(nxt))
-                    nxt += 1
+        if n < key < MAX_ARRAY:
+            if value is not None:
+                if key > n + 1:
+                    arr.extend([None] * (key - n - 1))
+                arr.append(value)
             return
         if value is None:
             self.hash.pop(key, None)
@@ -141,7 +137,8 @@ class LuaTable:
 
     def append(self, value: Any) -> None:
         """t[#t+1] = value."""
-        self.set_int(len(self.arr) + 1, value)
+        if value is not None:
+            self.arr.append(value)
 
     def length(self) -> int:
         """The raw border ``#t``."""
@@ -166,7 +163,9 @@ class LuaTable:
                     yield (k.value if type(k) is _BoolKey else k), v
 
     def next(self, key: Any) -> tuple[Any, Any] | None:
-        """Lua ``next``: the entry after ``key`` (None when done)."""
+        """Lua ``next``: the entry after ``key`` (None when done). A key of the array range
+        continues the array walk even when a nil stored there since trimmed the array (go-lua
+        table.go Next): ``t[k] = nil`` during a traversal is allowed."""
         arr = self.arr
         if key is None:
             i = 0
@@ -175,7 +174,7 @@ class LuaTable:
             if tk is float and key.is_integer():
                 key = int(key)
                 tk = int
-            if tk is int and 0 < key <= len(arr):
+            if tk is int and 0 < key < MAX_ARRAY:
                 i = key
             else:
                 return self._next_hash(key)
@@ -191,8 +190,6 @@ class LuaTable:
         if not h:
             if key is None:
                 return None
-            from .errors import LuaError
-
             raise LuaError("invalid key to 'next'")
         keys = list(h)  # next() by key is O(n); pairs() does not use it
         if key is None:
@@ -203,8 +200,6 @@ class LuaTable:
             try:
                 pos = keys.index(key) + 1
             except ValueError:
-                from .errors import LuaError
-
                 raise LuaError("invalid key to 'next'") from None
         while pos < len(keys):
             k = keys[pos]
@@ -250,6 +245,8 @@ class Userdata:
     __slots__ = ()
     lua_type_name = "userdata"
     lua_methods: dict[str, Callable[..., Any]] = {}
+    # converts to a string as numbers do (``..``, table.concat): go-lua's error objects
+    concatenable = False
 
     def lua_index(self, key: Any) -> Any:
         """``obj.name``: a method as a value, which checks the object it is called with (a
@@ -281,7 +278,7 @@ def checked_method(cls: type, name: str, f: Callable[..., Any]) -> Callable[...,
         def w(self: Any = _NO_SELF, *args: Any) -> Any:
             if not isinstance(self, cls):
                 got = "no value" if self is _NO_SELF else lua_type(self)
-                raise LuaError(f"bad argument #1 to '{name}' ({what} expected, got {got})")
+                raise LuaError(f"bad argument #1 to {name} ({what} expected, got {got})")
             return f(self, *args)
 
         w.__wrapped__ = f  # type: ignore[attr-defined]
@@ -360,15 +357,36 @@ def wrap_int(i: int) -> int:
 
 
 def fmt_float(f: float) -> str:
-    """``%.14g`` with Lua's spellings of infinities and NaN (integral floats print without .0,
-    as Wippy's VM does)."""
-    if f != f:
-        return "nan"
-    if f == math.inf:
-        return "inf"
-    if f == -math.inf:
-        return "-inf"
-    return "%.14g" % f
+    """A float as Wippy's VM prints it (go-lua value.go ``LNumber.String``): an integral value
+    that fits int64 as an integer (``5``, ``1000000000000000``, ``0`` for -0.0), any other as
+    Go's ``strconv.FormatFloat(f, 'g', -1, 64)``: the shortest digits that read back as ``f``
+    (Python's ``repr`` has the same digits), in exponent form when the decimal exponent is
+    below -4 or at least 6, with two exponent digits at least; ``+Inf``, ``-Inf``, ``NaN``."""
+    if f.is_integer():
+        if -9.223372036854775808e18 <= f < 9.223372036854775808e18:
+            return str(int(f))
+    elif f != f:
+        return "NaN"
+    elif f == _INF:
+        return "+Inf"
+    elif f == _NINF:
+        return "-Inf"
+    r = repr(f)
+    if "e" in r:
+        return r  # 1e-05, 1e+16: Python and Go agree from 1e16 up and below 1e-4
+    if -1e6 < f < 1e6:
+        return r
+    # 1e6 <= |f| < 1e16 and not integral: Python writes it out, Go uses the exponent form
+    neg = r[0] == "-"
+    digits = r.lstrip("-")
+    point = digits.index(".")
+    mant = (digits[:point] + digits[point + 1:]).rstrip("0")
+    return (f"{'-' if neg else ''}{mant[0]}{'.' + mant[1:] if len(mant) > 1 else ''}"
+            f"e+{point - 1:02d}")
+
+
+_INF = math.inf
+_NINF = -math.inf
 
 
 def number_to_str(n: int | float) -> str:

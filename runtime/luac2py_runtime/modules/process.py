@@ -25,7 +25,7 @@ from typing import Any
 from ..lua import ops
 from .payload import py_to_lua
 from ..lua.errors import LuaError
-from ..lua.values import LuaTable, Userdata, from_lua_str, lua_type, to_lua_str
+from ..lua.values import LuaTable, Userdata, from_lua_str, lua_type, table_from_list, to_lua_str
 from .channel import Channel
 from .errors import WippyError
 from .options import WORKFLOW_PREFIXES, option_key
@@ -102,7 +102,7 @@ class Message(Userdata):
             return None
         if len(self.values) == 1:
             return self.values[0]
-        return LuaTable(list(self.values))
+        return table_from_list(list(self.values))  # a trailing nil is no array slot
 
 
 def _m_topic(self: Message, *_: Any) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..lua.errors import LuaError
+from ..lua.ops import go_int64
 from ..lua.values import LuaTable, from_lua_str, lua_type
 from .errors import WippyError
 
@@ -25,6 +26,12 @@ def version(ex: Any, change_id: Any = None, min_supported: Any = None,
             max_supported: Any = None, *_: Any) -> Any:
     if type(change_id) is not str or change_id == "":
         raise LuaError("bad argument #1 to 'version' (non-empty string expected)")
+    # a float as Go's CheckInt takes it: `workflow.version("x", -1, 2)` passes the float -1.0
+    # (Wippy's compiler folds the constant -1 into a float)
+    if type(min_supported) is float:
+        min_supported = go_int64(min_supported)
+    if type(max_supported) is float:
+        max_supported = go_int64(max_supported)
     if type(min_supported) is not int or type(max_supported) is not int:
         raise LuaError("bad argument to 'version' (integer versions expected)")
     if min_supported > max_supported:

@@ -67,7 +67,11 @@ def _joined(e: WippyError | None) -> str:
 
 def _own_message(e: WippyError) -> str:
     """An error's own part of its message: a decoded chain's outermost error shows Lua every
-    message joined (``_from_chain``), but goes back on the wire as one entry per layer."""
+    message joined (``_from_chain``), but goes back on the wire as one entry per layer; the
+    layer ``errors.wrap`` adds has its context as its own message (its message is the wrapped
+    error's text)."""
+    if e.context and e.cause is not None and e.message == e.cause.error_text():
+        return e.context
     tail = _joined(e.cause)
     if tail and e.message.endswith(": " + tail):
         return e.message[: -len(tail) - 2]

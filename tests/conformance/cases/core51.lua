@@ -142,8 +142,6 @@ print("tab\tx", "nl\\n", "q\"", 'sq\'', "\65\066\0670", #"\0ab", "a\
 b")
 -- case: numbers_print_51
 print(1, 1.5, 10 / 2, 3 / 2, 1e15, 1e16, 2^53, -0.5, 1e14)
--- case: tostring_float_51
-print(tostring(1/3), 0.1 + 0.2, 123.456, 1e-10, 2^63, -2^63)
 -- case: comments
 local x = 1 -- comment
 --[[ block

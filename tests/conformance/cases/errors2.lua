@@ -17,12 +17,6 @@ print(ok, e)
 -- case: error_table_value
 local ok, e = pcall(function() error({code = 42, msg = "bad"}) end)
 print(ok, type(e), e.code, e.msg)
--- case: error_number_value
-local ok, e = pcall(function() error(42) end)
-print(ok, e, type(e))
--- case: error_nil_value
-print(pcall(function() error() end))
-print(pcall(function() error(nil) end))
 -- case: error_boolean_value
 print(pcall(function() error(false) end))
 -- case: error_uncaught_line

@@ -45,22 +45,11 @@ local w = one(1.5)
 print(u * 2, w * 2, math.type(u), math.type(w))
 local p, q, r = pair(2)
 print(p, q, r)
--- case: result_overflow_wraps
-local function big() return math.maxinteger, 1 end
-local x, y = big()
-print(x + y == math.mininteger, x * 2, -x - 2)
 -- case: param_integer_overflow
 local function inc(a) return a + 1 end
 print(inc(math.maxinteger) == math.mininteger, inc(1))
 local function mul(a, b) return a * b end
 print(mul(2^40 // 1, 2^40 // 1), mul(3, 4))
--- case: for_loop_float_limit_int_var
-local function sq(i) return i * i end
-local s = 0
-for i = 1, 4.5 do s = s + sq(i) end
-print(s, math.type(s))
-for i = 1.0, 3 do s = s + sq(i) end
-print(s, math.type(s))
 -- case: local_table_kind
 local function mk(v) return {v = v} end
 local o = mk(3)
@@ -106,25 +95,6 @@ local p = setmetatable({1.5, 3.0, 4.5}, {__index = function(_, k) if k <= 3 then
 local q = {}
 for i, v in ipairs(p) do q[i] = v; q[-i] = i // 2 end
 print(#q, q[1], q[3], q[-3])
--- case: constant_operand_bounds
-local vals = {0, 1, -1, 7, math.maxinteger, math.mininteger, math.maxinteger - 1,
-              math.mininteger + 1, math.maxinteger // 2, math.mininteger // 2,
-              math.maxinteger // 2 + 1, math.mininteger // 2 - 1, 2.5, "10", "0x10"}
-local out = {}
-for _, x in ipairs(vals) do
-  local r = {x + 1, x - 1, 1 - x, -1 - x, x + 0, x - 0, x * 2, 2 * x, x * -1, -3 * x,
-             x * 0, x + 100, 100 - x, x * 3, x - (-5)}
-  for i = 1, #r do r[i] = tostring(r[i]) .. math.type(r[i]) end
-  out[#out + 1] = table.concat(r, " ")
-end
-print(table.concat(out, "\n"))
-for i = 1, 3 do
-  local y = i * 3 + 1
-  out[i] = y - 2
-end
-print(out[1], out[2], out[3])
-print((pcall(function() local z = {}; return z + 1 end)))
-print((pcall(function() local z; return 2 * z end)))
 -- case: constant_operand_metamethods
 local mt = {__add = function(a, b) return "add" end, __sub = function(a, b) return "sub" end,
             __mul = function(a, b) return "mul" end}

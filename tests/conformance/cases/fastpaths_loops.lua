@@ -143,14 +143,6 @@ for i = 1, 3 do
   out[#out + 1] = t[1] + t.k + #t
 end
 print(table.concat(out, ","))
--- case: ipairs_index_as_key
-local src = {"a", "b", "c"}
-local r = {}
-for i, v in ipairs(src) do r[i] = v .. i; r[i + 10] = i * 2 end
-print(#r, r[1], r[3], r[11], r[13], src[1])
-local fs = {}
-for i in ipairs(src) do fs[i] = function() return i end end
-print(fs[1](), fs[3]())
 -- case: pairs_keys_into_table
 local src = {10, 20, x = "a", [2.5] = "f", [true] = "t"}
 local copy = {}

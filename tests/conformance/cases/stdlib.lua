@@ -7,9 +7,6 @@ print(pcall(function() return type() end))
 print(tostring(nil), tostring(true), tostring(false), tostring(12), tostring("s"), tostring(1.5))
 -- case: tostring_table_prefix
 print(tostring({}):sub(1, 6), tostring(print):sub(1, 9))
--- case: tonumber_basic
-print(tonumber("42"), tonumber("3.5"), tonumber("abc"), tonumber(7), tonumber("  8  "), tonumber({}))
-print(tonumber("0x1F"), tonumber("-0x10"), tonumber("1e2"), tonumber(".5"), tonumber("5."))
 -- case: tonumber_base
 print(tonumber("11", 2), tonumber("ff", 16), tonumber("FF", 16), tonumber("z", 36), tonumber("9", 8))
 print(tonumber("  101  ", 2))
@@ -20,14 +17,11 @@ print(table.concat(t, ","), #t)
 print(table.remove(t), table.concat(t, ","))
 print(table.remove(t, 1), table.concat(t, ","))
 print(table.remove({}), #t)
--- case: table_insert_errors
-print(pcall(function() table.insert({}, 1, 2, 3) end))
-print(pcall(function() table.insert(nil, 1) end))
 -- case: table_concat_variants
 print(table.concat({1, 2, 3}), table.concat({1, 2, 3}, ", "), table.concat({1, 2, 3}, "-", 2))
 print(table.concat({1, 2, 3}, "-", 2, 3), table.concat({}, "x"), table.concat({"a"}, "x", 1, 1))
 print(table.concat({1, 2.5, "s"}, " "))
--- case: table_concat_errors xfail: ltable words it as Lua 5.1.4 does, lupa has 5.1.5
+-- case: table_concat_errors
 print(pcall(function() return table.concat({1, {}, 3}) end))
 print(pcall(function() return table.concat({1, nil, 3}, ",", 1, 3) end))
 -- case: table_sort_numbers
@@ -60,9 +54,6 @@ print(math.sqrt(2), math.sin(0), math.cos(0), math.pi)
 -- case: math_more
 print(math.fmod(7, 3), math.modf(3.25), math.exp(1), math.log(math.exp(2)), math.log10(1000))
 print(math.pow(2, 8), math.deg(math.pi), math.rad(180), math.huge > 1e308)
--- case: math_errors
-print(pcall(function() return math.floor("x") end))
-print(pcall(function() return math.max() end))
 -- case: math_string_args
 print(math.floor("3.7"), math.max("10", 2), math.abs("-3"))
 -- case: select_hash_negative
@@ -78,12 +69,8 @@ print(s)
 print(pcall(function() for i, v in ipairs(nil) do end end))
 -- case: pairs_on_nil
 print(pcall(function() for k, v in pairs(nil) do end end))
--- case: rawequal_values
-print(rawequal(1, 1.0), rawequal("a", "a"), rawequal({}, {}), rawequal(nil, nil), rawequal(1, "1"))
 -- case: rawget_errors
 print(pcall(function() return rawget("x", 1) end))
--- case: version_string
-print(_VERSION)
 -- case: G_table
 x_global = 5
 print(_G.x_global, _G["x_global"], _G._G == _G)
@@ -94,8 +81,6 @@ for i = 1, 3 do _G["var" .. i] = i * 10 end
 print(var1, var2, var3)
 -- case: os_time_type
 print(type(os.time()), type(os.clock()))
--- case: tostring_integer_like_floats
-print(tostring(3.0), tostring(-0.0), 2^31, 2^63, 1e100)
 -- case: tostring_nan_inf
 print(1/0, -1/0, tostring(0/0):lower():find("nan") ~= nil)  -- "-nan", "nan" or go-lua's "NaN"
 -- case: select_with_nils

@@ -2,9 +2,6 @@
 -- case: constructor_array
 local t = {10, 20, 30}
 print(#t, t[1], t[3], t[4], t[0])
--- case: constructor_mixed
-local t = {1, 2, x = "a", [10] = "ten", 3, ["y z"] = 5}
-print(#t, t[3], t.x, t[10], t["y z"])
 -- case: constructor_nil_holes_end
 local t = {1, 2, nil}
 print(#t)
@@ -143,12 +140,6 @@ print(#s:upper())
 local t = {}
 t[0] = "zero"; t[-1] = "neg"
 print(t[0], t[-1], #t)
--- case: large_sparse
-local t = {}
-t[1000000] = 1
-print(#t, t[1000000])
-t[1] = 1
-print(#t)
 -- case: unpack_basic
 print(unpack({1, 2, 3}))
 print(unpack({1, 2, 3}, 2))

@@ -29,7 +29,7 @@ def _chunk(_ex, *_va):
             _a = fns.arr
             if i <= (_n := len(_a)):
                 _a[i - 1] = _fn
-            elif i == _n + 1 and (not fns.hash):
+            elif i == _n + 1:
                 _a.append(_fn)
             else:
                 fns.set_int(i, _fn)

@@ -50,10 +50,10 @@ def _chunk(_ex, *_va):
             if type(n) is int and n <= 9223372036854775806
             else n + 1 if type(n) is float else _add(n, 1, "local 'n'", None)
         )
-        if n >= 3 if type(n) is int else _ge(n, 3):
+        if n >= 3 if type(n) in _NUM_TYPES else _ge(n, 3):
             break
     # lua:9: while n > 0 do n = n - 1 end
-    while n > 0 if type(n) is int else _gt(n, 0):
+    while n > 0 if type(n) in _NUM_TYPES else _gt(n, 0):
         # lua:9: while n > 0 do n = n - 1 end
         n = (
             n - 1

@@ -8,7 +8,6 @@ from luac2py_runtime.lua.ops import (
     index as _index,
     mod as _mod,
     setindex as _setindex,
-    unm as _unm,
 )
 
 __lua_chunk__ = "operators.lua"
@@ -28,20 +27,8 @@ def _chunk(_ex, *_va):
         None,
         {
             "x": 1,
-            "y": a // b if 0 < b or b < -1 else _idiv(a, b, "local 'a'", "local 'b'"),
-            "z": (
-                a % _r
-                if (
-                    _r := (
-                        -b
-                        if type(b) is int and b != -9223372036854775808 or type(b) is float
-                        else _unm(b, "local 'b'")
-                    )
-                )
-                is not None
-                and _r
-                else _mod(a, _r, "local 'a'", None)
-            ),
+            "y": a // b if (0 < b or b < -1) else _idiv(a, b, "local 'a'", "local 'b'"),
+            "z": _mod(a, -float(b), "local 'a'", None),
             "w": _div(a, b, "local 'a'", "local 'b'"),
         },
     )
@@ -62,4 +49,4 @@ def _chunk(_ex, *_va):
             _setindex(t, "ok", _v_3, "local 't'")
     # lua:7: return t, s
     return (t, s)
-__lua_lines__ = _decode_lines("0*18,1*5,2*2,3*22,4*9,5*6,7*3")
+__lua_lines__ = _decode_lines("0*17,1*5,2*2,3*10,4*9,5*6,7*3")

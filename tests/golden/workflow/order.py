@@ -47,7 +47,7 @@ def _chunk(_ex, *_va):
         # lua:9: if err then
         if err is not None and err is not False:
             # lua:10: return {status = "failed", error = tostring(err)}
-            return _T(None, {"status": "failed", "error": _tostring(err)})
+            return _table_from_dict([], {"status": "failed", "error": _tostring(err)})
         # lua:13: time.sleep("1h")
         await _sleep(_ex, "1h")
         # lua:15: local shipment, err = funcs.call("app:ship_order", {
@@ -87,7 +87,7 @@ def _chunk(_ex, *_va):
                 ),
             )
             # lua:21: return {status = "failed", error = tostring(err)}
-            return _T(None, {"status": "failed", "error": _tostring(err_1)})
+            return _table_from_dict([], {"status": "failed", "error": _tostring(err_1)})
         # lua:24: return {
         return _table_from_dict(
             [],
