@@ -6,15 +6,17 @@
 1. Full build of bench/workloads, samples/order, samples/modules and samples/messaging, each
    into a fresh folder (parse, checks, lowering, formatting, atomic write), in this process
    after one warm-up round, median wall time of ``--rounds`` rounds per 1,000 Lua lines: as
-   ``luac2py build`` runs it (with its emitting worker process) and in one process, with the
-   share of the latter spent in black (its line generator and splitter, or ``format_str`` on
+   ``luac2py build`` runs it (with its emitting worker process) and in one process (also its
+   CPU time, which other jobs on a shared machine disturb less), with the share of the latter
+   spent in black (its line generator and splitter, or ``format_str`` on
    the text path); ``luaparser.ast.parse`` of the same files for scale.
 2. No-op rebuild: a project of 50 workflows (the bench workloads again and again) built once,
    then ``luac2py build`` run again on it in a fresh process each time: median wall time of
    ``--noop-runs`` runs, interpreter start included.
 3. With ``--baseline``, the one-process full build of another checkout (this script run by
    that checkout's venv, which imports that checkout's luac2py, on the same inputs),
-   alternating with this one's, each in a fresh process: before/after, side by side.
+   alternating with this one's, each in a fresh process: before/after (wall and CPU time),
+   side by side.
 
 ``--write`` replaces the section between ``<!-- build-bench:start -->`` and
 ``<!-- build-bench:end -->`` in BENCHMARKS.md. The machine is shared: take several runs.
@@ -83,12 +85,13 @@ def bench_full(rounds: int) -> dict[str, float]:
     files, lines = corpus()
     texts = [f.read_text(encoding="utf-8") for f in files]
     spent = _black_timer()
-    times: dict[str, list[float]] = {"two": [], "one": [], "black": [], "luaparser": []}
+    times: dict[str, list[float]] = {"two": [], "one": [], "one_cpu": [], "black": [],
+                                     "luaparser": []}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(rounds + 1):  # round 0 warms up (imports, caches)
             for mode in ("two", "one"):
                 spent["s"] = 0.0
-                t = time.perf_counter()
+                t, cpu = time.perf_counter(), time.process_time()
                 for i, d in enumerate(FOLDERS):
                     rep = D.Reporter()
                     kw = {"parallel": mode == "two"} if two else {}
@@ -97,6 +100,7 @@ def bench_full(rounds: int) -> dict[str, float]:
                 if r:
                     times[mode].append(time.perf_counter() - t)
                     if mode == "one":
+                        times["one_cpu"].append(time.process_time() - cpu)
                         times["black"].append(spent["s"])
             t = time.perf_counter()
             for text in texts:
@@ -113,12 +117,14 @@ def bench_full(rounds: int) -> dict[str, float]:
 def bench_baseline(python: str, rounds: int) -> dict[str, float]:
     """``rounds`` alternations of this checkout's and ``python``'s (another checkout's venv)
     one-process full build, each a fresh process of this script."""
-    got: dict[str, list[float]] = {"before": [], "after": []}
+    got: dict[str, list[float]] = {"before": [], "after": [], "before_cpu": [], "after_cpu": []}
     for _ in range(rounds):
         for label, exe in (("before", python), ("after", sys.executable)):
             r = subprocess.run([exe, __file__, "--json", "--rounds", "1", "--noop-runs", "0"],
                                capture_output=True, text=True, check=True)
-            got[label].append(json.loads(r.stdout.splitlines()[-1])["full"]["one_ms"])
+            full = json.loads(r.stdout.splitlines()[-1])["full"]
+            got[label].append(full["one_ms"])
+            got[label + "_cpu"].append(full["one_cpu_ms"])
     return {label + "_ms": statistics.median(xs) for label, xs in got.items()}
 
 
@@ -184,6 +190,7 @@ def markdown(res: dict[str, Any]) -> str:
         f"| luac2py build | {f['two_ms']:.0f} |",
         f"| luac2py build, one process | {f['one_ms']:.0f} |",
         f"| of which black | {f['black_ms']:.0f} |",
+        f"| luac2py build, one process, CPU time | {f['one_cpu_ms']:.0f} |",
         f"| luaparser.ast.parse | {f['luaparser_ms']:.0f} |",
     ]
     if res.get("baseline"):
@@ -193,7 +200,8 @@ def markdown(res: dict[str, Any]) -> str:
             f"Side by side with `{res['baseline_label']}` (one process each, "
             f"{res['rounds']} alternated runs of this script, medians): before "
             f"**{b['before_ms']:.0f}**, after **{b['after_ms']:.0f}** ms per 1,000 Lua lines "
-            f"({b['before_ms'] / b['after_ms']:.1f}x).",
+            f"({b['before_ms'] / b['after_ms']:.1f}x); CPU time {b['before_cpu_ms']:.0f} and "
+            f"{b['after_cpu_ms']:.0f} ({b['before_cpu_ms'] / b['after_cpu_ms']:.1f}x).",
         ]
     if n:
         out += [
