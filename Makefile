@@ -30,6 +30,7 @@ test-faults: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/build.py --write
 
 golden: $(STAMP)
 	$(BIN)/python -m pytest -q tests/golden --update-golden

@@ -9,10 +9,11 @@ and unsandboxed). Measures, all as ratios from one run with interleaved rounds:
 
 1. replay time of the recorded histories (bench/histories, temporalio's Replayer, no server);
 2. end-to-end workflows per second on the dev server;
-3. memory per open cached execution (a subprocess per variant, RSS delta / count);
-4. build time per 1,000 Lua lines (luac2py build vs luaparser.ast.parse).
+3. memory per open cached execution (a subprocess per variant, RSS delta / count).
 
-    .venv/bin/python bench/run_all.py [--quick] [--only replay,e2e,memory,build] [--no-write]
+Build time has its own script and section: bench/build.py.
+
+    .venv/bin/python bench/run_all.py [--quick] [--only replay,e2e,memory] [--no-write]
     .venv/bin/python bench/run_all.py --profile compiled:counter   # cProfile of one replay
 """
 
@@ -26,11 +27,9 @@ import logging
 import math
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -43,6 +42,7 @@ import temporalio.worker  # noqa: E402
 from bench.common import (  # noqa: E402
     ROOT, VARIANTS, WORKLOADS, drive, expected_counter, load_history, normalise, start_server,
     workload_input)
+from bench.sections import write_section  # noqa: E402
 from bench.workloads import activities  # noqa: E402
 
 REPLAY_VARIANTS = list(VARIANTS)
@@ -205,42 +205,6 @@ def bench_memory(target: str, count: int, rounds: int) -> dict[str, float]:
     return {n: statistics.median(xs) for n, xs in samples.items()}
 
 
-# -- 4. build time ---------------------------------------------------------------------------
-
-def bench_build(rounds: int) -> dict[str, float]:
-    """ms per 1,000 Lua lines: luac2py build (full: parse, check, lower, black, write) of the
-    bench workloads and the samples, against luaparser.ast.parse of the same files."""
-    from luaparser import ast as lp_ast
-
-    from luac2py import diagnostics as D
-    from luac2py.project import build
-
-    folders = [ROOT / "bench" / "workloads", ROOT / "samples" / "order",
-               ROOT / "samples" / "modules", ROOT / "samples" / "messaging"]
-    files = [f for d in folders for f in sorted(d.glob("*.lua"))]
-    lines = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in files)
-    texts = [f.read_text(encoding="utf-8") for f in files]
-    build_t: list[float] = []
-    parse_t: list[float] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for r in range(rounds):
-            t = time.perf_counter()
-            for i, d in enumerate(folders):
-                rep = D.Reporter()
-                # a fresh output folder each time: nothing is reused from an earlier build
-                build(d, Path(tmp) / f"r{r}_{i}_{uuid.uuid4().hex[:6]}", rep)
-                assert not [x for x in rep.diagnostics if x.severity == "error"]
-            build_t.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            for text in texts:
-                lp_ast.parse(text)
-            parse_t.append(time.perf_counter() - t)
-    k = 1000 / lines
-    return {"lines": lines, "files": len(files),
-            "build_ms": statistics.median(build_t) * 1000 * k,
-            "luaparser_ms": statistics.median(parse_t) * 1000 * k}
-
-
 # -- report ---------------------------------------------------------------------------------
 
 def machine() -> str:
@@ -334,21 +298,6 @@ def report(res: dict[str, Any], quick: bool) -> str:
         out.append("| relative to compiled | " + " | ".join(
             f"{mem[n] / mem['compiled']:.2f}" for n in mem) + " |")
         out.append("")
-    if "build" in res:
-        b = res["build"]
-        out.append("### Build time")
-        out.append("")
-        out.append(f"{b['files']} files, {b['lines']} Lua lines (bench/workloads, samples/order, "
-                   "samples/modules, samples/messaging), full `luac2py build` into a fresh "
-                   "folder (parse, checks, lowering, black, atomic write) against "
-                   "`luaparser.ast.parse` of the same files (parsing only).")
-        out.append("")
-        out.append("| | ms per 1,000 lines | relative to luaparser |")
-        out.append("|---|---:|---:|")
-        out.append(f"| luac2py build | {b['build_ms']:.0f} | "
-                   f"{b['build_ms'] / b['luaparser_ms']:.2f} |")
-        out.append(f"| luaparser.ast.parse | {b['luaparser_ms']:.0f} | 1.00 |")
-        out.append("")
     out.extend(targets(res))
     out.append("Reproduce: `make bench` (or `.venv/bin/python bench/run_all.py --quick` for a "
                "smoke "
@@ -392,26 +341,10 @@ def targets(res: dict[str, Any]) -> list[str]:
     return out
 
 
-MARK_START = "<!-- worker-bench:start -->"
-MARK_END = "<!-- worker-bench:end -->"
-
-
-def write_section(text: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    doc = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = f"{MARK_START}\n{text.rstrip()}\n{MARK_END}"
-    if MARK_START in doc and MARK_END in doc:
-        doc = re.sub(re.escape(MARK_START) + r".*?" + re.escape(MARK_END), lambda _: block, doc,
-                     flags=re.S)
-    else:
-        doc = doc.rstrip() + "\n\n" + block + "\n"
-    path.write_text(doc, encoding="utf-8")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a fast smoke run (small counts)")
-    ap.add_argument("--only", default="replay,e2e,memory,build")
+    ap.add_argument("--only", default="replay,e2e,memory")
     ap.add_argument("--no-write", action="store_true", help="print, do not touch BENCHMARKS.md")
     ap.add_argument("--profile", metavar="VARIANT:WORKLOAD",
                     help="cProfile one replay and exit")
@@ -427,9 +360,6 @@ def main() -> None:
     compiled_package()  # built once; subprocesses import it (BENCH_COMPILED_PKG)
     t0 = time.perf_counter()
     res: dict[str, Any] = {}
-    if "build" in only:
-        log("build time ...")
-        res["build"] = bench_build(2 if args.quick else 5)
     if "replay" in only:
         log("replay ...")
         res["replay"] = bench_replay(2 if args.quick else 7)
@@ -454,7 +384,7 @@ def main() -> None:
     text += f"\n_Total benchmark time: {time.perf_counter() - t0:.0f} s._\n"
     print(text)
     if not args.no_write:
-        write_section(text)
+        write_section("worker-bench", text)
         log("wrote BENCHMARKS.md (worker-bench section)")
 
 

@@ -588,12 +588,27 @@ def _add_connection_flags(p: argparse.ArgumentParser) -> None:
     g.add_argument("--tls-ca", help="CA certificate file for the server")
 
 
-def main(argv: list[str] | None = None) -> int:
-    from importlib.metadata import version
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked for: importing importlib.metadata costs a
+    fifth of a no-op rebuild."""
 
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0,
+                         help=help or "show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: Any, values: Any,
+                 option_string: str | None = None) -> None:
+        from importlib.metadata import version
+
+        print(f"luac2py {version('luac2py')}")
+        parser.exit()
+
+
+def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="luac2py", description=DESCRIPTION,
                                 epilog="Every command and option: docs/commands.md.")
-    p.add_argument("--version", action="version", version=f"luac2py {version('luac2py')}")
+    p.add_argument("--version", action=_Version)
     sub = p.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="compile a project or a .lua file into a Python package")
     b.add_argument("src")

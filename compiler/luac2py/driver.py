@@ -41,7 +41,34 @@ def parse_source(source: str, filename: str, reporter: D.Reporter):  # type: ign
         return None
 
 
-def compile_chunk(
+def compile_chunk(source: str, filename: str, reporter: D.Reporter, **options: Any
+                  ) -> Compiled | None:
+    """One Lua file compiled into a module's text; ``options`` are ``lower_module``'s."""
+    lowered = lower_module(source, filename, reporter, **options)
+    if lowered is None:
+        return None
+    text, error = emit_lowered(lowered)
+    if error is not None:
+        reporter.add(error)
+        return None
+    assert text is not None
+    return Compiled(text, lowered.unit)
+
+
+@dataclass
+class Lowered:
+    """A chunk checked and lowered, to be emitted: ``emit`` holds ``emit_module``'s arguments,
+    plain data and ``ast`` (so the emitting can happen in another process)."""
+
+    unit: Unit
+    filename: str
+    emit: dict[str, Any]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"unit": None, "filename": self.filename, "emit": self.emit}
+
+
+def lower_module(
     source: str,
     filename: str,
     reporter: D.Reporter,
@@ -55,8 +82,8 @@ def compile_chunk(
     in_function: bool = False,
     library: bool = False,
     fmt: bool = True,
-) -> Compiled | None:
-    from .emit.module import emit_module
+) -> Lowered | None:
+    """The front end, the checks and the lowering of ``compile_chunk``."""
     from .lower.chunk import lower_chunk
     from .lower.context import Ctx
     from .semantics.analysis import Unit, analyse
@@ -82,26 +109,37 @@ def compile_chunk(
         analyse(unit)
         ctx = Ctx(unit, reporter)
         chunk_def = lower_chunk(ctx)
-        if any(d.severity == "error" for d in reporter.diagnostics[before:]):
-            return None
-        text = emit_module(
-            chunk_def=chunk_def,
-            imports=ctx.imports,
-            source_name=os.path.basename(filename),
-            chunk_name=chunk_name or os.path.basename(filename),
-            source=source,
-            workflow=workflow,
-            function=function,
-            fmt=fmt,
-        )
-        compile(text, filename + ".py", "exec")
     except RecursionError:
         reporter.add(D.too_complex(filename, 1, 1, "nesting too deep"))
         return None
-    except SyntaxError as e:  # e.g. too many statically nested blocks
-        reporter.add(D.too_complex(filename, 1, 1, str(e.msg)))
+    if any(d.severity == "error" for d in reporter.diagnostics[before:]):
         return None
-    return Compiled(text, unit)
+    return Lowered(unit, filename, dict(
+        chunk_def=chunk_def,
+        imports=ctx.imports,
+        source_name=os.path.basename(filename),
+        chunk_name=chunk_name or os.path.basename(filename),
+        source=source,
+        workflow=workflow,
+        function=function,
+        fmt=fmt,
+    ))
+
+
+def emit_lowered(lowered: Lowered) -> tuple[str | None, D.Diagnostic | None]:
+    """The module's text, or the error that stopped it (the module nests too deeply for
+    Python)."""
+    from .emit.module import emit_module
+
+    filename = lowered.filename
+    try:
+        text = emit_module(**lowered.emit)
+        compile(text, filename + ".py", "exec")
+    except RecursionError:
+        return None, D.too_complex(filename, 1, 1, "nesting too deep")
+    except SyntaxError as e:  # e.g. too many statically nested blocks
+        return None, D.too_complex(filename, 1, 1, str(e.msg))
+    return text, None
 
 
 # -- packages ----------------------------------------------------------------------------

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -146,11 +148,72 @@ def _replay_diagnostics(rec: dict[str, Any], reporter: D.Reporter) -> None:
                                   d["col"]))
 
 
+class _Emitter:
+    """Emits lowered modules, the results taken in the order they were handed in. With
+    ``parallel``, one forked worker process emits a module whenever it is idle while this
+    process goes on lowering (and emitting the others): emitting is most of a build, and
+    the worker needs nothing but the lowered ``ast``."""
+
+    def __init__(self, parallel: bool) -> None:
+        self.parallel = parallel
+        self.pool: Any = None
+        self.queue: list[tuple[Any, Callable[[str | None, D.Diagnostic | None], None]]] = []
+
+    def submit(self, lowered: Any, done: Callable[[str | None, D.Diagnostic | None], None],
+               more: bool) -> None:
+        """Emit ``lowered``; ``done(text, error)`` is called by ``finish``. ``more``: other
+        modules follow (a worker is started only when there are at least two to emit)."""
+        from concurrent.futures import Future
+
+        from .driver import emit_lowered
+
+        busy = any(isinstance(f, Future) and not f.done() for f, _ in self.queue)
+        if not busy and (self.pool is not None or more) and self._pool() is not None:
+            self.queue.append((self.pool.submit(emit_lowered, lowered), done))
+        else:
+            self.queue.append((emit_lowered(lowered), done))
+
+    def _pool(self) -> Any:
+        if self.pool is None and self.parallel and _can_fork():
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            from .emit import cst, module  # noqa: F401 - loaded once, before the fork
+
+            module.warm_up()
+            self.pool = ProcessPoolExecutor(max_workers=1,
+                                            mp_context=multiprocessing.get_context("fork"))
+        return self.pool
+
+    def finish(self) -> None:
+        from concurrent.futures import Future
+
+        try:
+            for item, done in self.queue:
+                done(*(item.result() if isinstance(item, Future) else item))
+        finally:
+            self.queue = []
+            if self.pool is not None:
+                self.pool.shutdown(cancel_futures=True)
+                self.pool = None
+
+
+def _can_fork() -> bool:
+    """Whether a worker can be forked safely: two cores or more, and this process runs one
+    thread (a fork copies locks held by other threads, e.g. an SDK's, in their held state)."""
+    if (os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux"):
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
 class _Builder:
     """Compiles modules for one project, reusing cached ones."""
 
     def __init__(self, proj: Project, reporter: D.Reporter, fmt: bool, cache: ModuleCache | None,
-                 progress: ProgressFn | None, total: int) -> None:
+                 progress: ProgressFn | None, total: int, parallel: bool = False) -> None:
         self.proj = proj
         self.reporter = reporter
         self.fmt = fmt
@@ -158,10 +221,13 @@ class _Builder:
         self.progress = progress
         self.total = total
         self.done = 0
+        self.emitter = _Emitter(parallel and fmt)
 
     def module(self, module_file: str, label: str, key_parts: dict[str, Any],
-               compile_fn: Callable[[], Any]) -> tuple[str, Any] | None:
-        """(text, record or Compiled) of one module, from the cache when its key matches."""
+               lower_fn: Callable[[], Any], defer: bool = False) -> tuple[str, Any] | None:
+        """(text, record or driver.Lowered) of one module, from the cache when its key
+        matches. With ``defer`` (nothing later needs the module's text or whether it could be
+        emitted), the text comes with ``finish``."""
         key = _key(**key_parts) if self.cache is not None else ""
         if self.cache is not None:
             hit = self.cache.lookup(module_file, key)
@@ -176,18 +242,37 @@ class _Builder:
         if self.progress is not None:
             self.progress(self.done, self.total, label)
         before = len(self.reporter.diagnostics)
-        c = compile_fn()
+        low = lower_fn()
         self.done += 1
         self.proj.compiled += 1
-        if c is None:
+        if low is None:
             return None
-        self.proj.files[module_file] = c.text
-        if self.cache is not None:
-            exports_async = any(fi.is_async for fi in c.unit.res.functions)
-            self.proj.cache[module_file] = _record(
-                key, c.text, self.reporter.diagnostics[before:], exports_async=exports_async,
-                io_requires=c.unit.io_requires)
-        return c.text, c
+        diags = self.reporter.diagnostics[before:]
+        emitted: list[str] = []
+
+        def done(text: str | None, error: D.Diagnostic | None) -> None:
+            if error is not None:
+                self.reporter.add(error)
+                return
+            assert text is not None
+            emitted.append(text)
+            self.proj.files[module_file] = text
+            if self.cache is not None:
+                exports_async = any(fi.is_async for fi in low.unit.res.functions)
+                self.proj.cache[module_file] = _record(
+                    key, text, diags, exports_async=exports_async,
+                    io_requires=low.unit.io_requires)
+
+        if defer:
+            self.emitter.submit(low, done, more=self.done < self.total)
+            return "", low
+        from .driver import emit_lowered
+
+        done(*emit_lowered(low))
+        return (emitted[0], low) if emitted else None
+
+    def finish(self) -> None:
+        self.emitter.finish()
 
 
 def _read_source(path: Path, reporter: D.Reporter, where: Entry | None) -> str | None:
@@ -219,12 +304,12 @@ def compile_single_file(path: Path, name: str, reporter: D.Reporter, fmt: bool =
     b = _Builder(proj, reporter, fmt, cache, progress, 1)
 
     def compile_it() -> Any:
-        from .driver import compile_chunk
+        from .driver import lower_module
         from .emit.module import WorkflowSpec
 
         spec = WorkflowSpec(name=name, cls=cls, method="main", libraries={})
-        return compile_chunk(src, str(path), reporter, chunk_name=path.name, workflow=spec,
-                             fmt=fmt)
+        return lower_module(src, str(path), reporter, chunk_name=path.name, workflow=spec,
+                            fmt=fmt)
 
     r = b.module(mod + ".py", name, {"kind": "single", "source": src, "file": str(path),
                                       "name": name, "fmt": fmt}, compile_it)
@@ -264,7 +349,7 @@ def _closure(lib_ids: dict[str, str], reg: Registry) -> list[tuple[str, str, str
 
 def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
                      cache: ModuleCache | None = None,
-                     progress: ProgressFn | None = None) -> Project:
+                     progress: ProgressFn | None = None, parallel: bool = False) -> Project:
     proj = Project()
     reg = load_registry(root, reporter)
     proj.registry = reg
@@ -279,7 +364,7 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
     wf_mods = _unique_modules([e.id for e in wf_entries], "", taken)
     fn_mods = _unique_modules([e.id for e in fn_entries], "fn_", taken)
     b = _Builder(proj, reporter, fmt, cache, progress,
-                 len(lib_entries) + len(wf_entries) + len(fn_entries))
+                 len(lib_entries) + len(wf_entries) + len(fn_entries), parallel=parallel)
     # a library is held to the workflow rules when a workflow reaches it, to the function
     # rules when only functions do (and to the workflow rules when nothing imports it)
     in_workflows = {t for e in wf_entries for _, t, _ in _closure(library_imports(e), reg)}
@@ -308,10 +393,10 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
         def compile_lib(src: str = src, display: str = display, path: Path = path,
                         allowed: frozenset[str] = allowed, rules: str = rules,
                         summaries: dict[str, tuple[str, bool]] = summaries) -> Any:
-            from .driver import compile_chunk
+            from .driver import lower_module
             from .semantics.analysis import LibrarySummary
 
-            return compile_chunk(
+            return lower_module(
                 src, display, reporter, chunk_name=path.name, allowed_modules=allowed,
                 libraries={a: LibrarySummary(a, m, ea) for a, (m, ea) in summaries.items()},
                 in_workflow=rules == "workflow", in_function=rules == "function",
@@ -373,18 +458,18 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
                           cls: str = cls, method: str = method, is_wf: bool = is_wf,
                           summaries: dict[str, tuple[str, bool]] = summaries,
                           spec_libs: dict[str, str] = spec_libs) -> Any:
-            from .driver import compile_chunk
+            from .driver import lower_module
             from .emit.module import FunctionSpec, WorkflowSpec
             from .semantics.analysis import LibrarySummary
 
             libraries = {a: LibrarySummary(a, m, ea) for a, (m, ea) in summaries.items()}
             if is_wf:
                 spec = WorkflowSpec(name=name, cls=cls, method=method, libraries=spec_libs)
-                return compile_chunk(
+                return lower_module(
                     src, display, reporter, chunk_name=path.name, allowed_modules=allowed,
                     libraries=libraries, workflow=spec, fmt=fmt)
             fspec = FunctionSpec(method=method, libraries=spec_libs)
-            return compile_chunk(
+            return lower_module(
                 src, display, reporter, chunk_name=path.name, allowed_modules=allowed,
                 libraries=libraries, function=fspec, in_workflow=False, in_function=True,
                 fmt=fmt)
@@ -393,7 +478,8 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
                "chunk": path.name, "modules": sorted(allowed), "libraries": summaries,
                "spec_libraries": spec_libs, "name": name, "cls": cls, "method": method,
                "fmt": fmt}
-        r = b.module(mod + ".py", e.id, key, compile_entry)
+        # nothing depends on a workflow's or function's module: emitted while going on
+        r = b.module(mod + ".py", e.id, key, compile_entry, defer=True)
         if r is None:
             continue
         if is_wf:
@@ -403,6 +489,7 @@ def compile_registry(root: Path, reporter: D.Reporter, fmt: bool = True,
             proj.functions.append({"entry": e.id, "module": mod, "source": path.name,
                                    "worker": _activity_worker_of(e),
                                    "options": options if isinstance(options, dict) else {}})
+    b.finish()
 
     clients: dict[str, Entry] = {c.id: c for c in reg.of_kind("temporal.client")}
     for w in sorted(reg.of_kind("temporal.worker"), key=lambda e: e.id):
@@ -431,11 +518,12 @@ def _check_library_io(wf: str, lib_ids: Any, lib_io: dict[str, tuple[str, list[A
                       reported: set[tuple[str, int, int]], reporter: D.Reporter) -> None:
     """A library that a workflow imports (directly or not) is workflow code: its require()s
     of modules a workflow may not use are errors, at the library's line, reported once."""
-    from .semantics.catalog import WORKFLOW_FORBIDDEN_MODULES
-
     for tid in sorted(set(lib_ids)):
         if tid not in lib_io:
             continue
+        # (imported here: a no-op rebuild has no reason to load the catalog)
+        from .semantics.catalog import WORKFLOW_FORBIDDEN_MODULES
+
         file, reqs = lib_io[tid]
         for name, line, col in reqs:
             if (file, line, col) in reported:
@@ -470,11 +558,13 @@ def _display(path: Path) -> str:
 
 def compile_project(src: Path, reporter: D.Reporter, name: str | None = None,
                     fmt: bool = True, cache: ModuleCache | None = None,
-                    progress: ProgressFn | None = None) -> Project:
+                    progress: ProgressFn | None = None, parallel: bool = False) -> Project:
+    """``parallel``: emit some modules in a forked worker process (see ``_Emitter``)."""
     if src.is_file():
         return compile_single_file(src, name or f"local:{src.stem}", reporter, fmt=fmt,
                                    cache=cache, progress=progress)
-    return compile_registry(src, reporter, fmt=fmt, cache=cache, progress=progress)
+    return compile_registry(src, reporter, fmt=fmt, cache=cache, progress=progress,
+                            parallel=parallel)
 
 
 def _package_init(proj: Project, cache: ModuleCache) -> str:
@@ -492,13 +582,16 @@ def _package_init(proj: Project, cache: ModuleCache) -> str:
 
 
 def build(src: Path, outdir: Path, reporter: D.Reporter, name: str | None = None,
-          progress: ProgressFn | None = None, incremental: bool = True) -> Project:
+          progress: ProgressFn | None = None, incremental: bool = True,
+          parallel: bool = True) -> Project:
     """Compile ``src`` into the package ``outdir`` (written atomically; left untouched when
-    there are errors). ``proj.compiled`` / ``proj.reused`` count the modules."""
+    there are errors). ``proj.compiled`` / ``proj.reused`` count the modules. ``parallel``:
+    emit in a second process too when that is safe (``_Emitter``); the output is the same."""
     from .driver import write_package_atomically
 
     cache = ModuleCache(outdir if incremental else None)
-    proj = compile_project(src, reporter, name, cache=cache, progress=progress)
+    proj = compile_project(src, reporter, name, cache=cache, progress=progress,
+                           parallel=parallel)
     if reporter.has_errors:
         return proj
     files = dict(proj.files)
