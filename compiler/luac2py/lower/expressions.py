@@ -778,7 +778,9 @@ def spec_sort(ctx: Ctx, e: Any, tgt: Target) -> tuple[ast.expr, bool] | None:
     args = [lower_expr(ctx, a) for a in e.args]
     fields = _field_order(e.args[1])
     if fields:
-        return call(ctx.rt("lua.table:sort_by_fields"), args + [const(tuple(fields))]), False
+        order = ast.Tuple([ast.Tuple([const(n), const(d)], ast.Load()) for n, d in fields],
+                          ast.Load())  # (written as a constant tuple, ast.unparse's text)
+        return call(ctx.rt("lua.table:sort_by_fields"), args + [order]), False
     return call(ctx.rt("lua.table:sort_bool"), args), False
 
 
