@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import subprocess
 import sys
 import uuid
@@ -60,3 +61,18 @@ async def wait_for_event(handle: Any, attr: str) -> Any:
         if desc.status != temporalio.client.WorkflowExecutionStatus.RUNNING:
             raise AssertionError(f"{handle.id} closed without a {attr} event")
         await asyncio.sleep(0.02)
+
+
+_POSITION = re.compile(r'^(\[string "[^"]*"\]|input|stdin):\d+: ')
+_ARG_ERROR = re.compile(r"(bad argument #\d+ to )'(?:\w+\.)?(\w+)'")
+
+
+def golua_wording(msg: str, position: bool = True) -> str:
+    """Real Lua's (lupa's) error message as go-lua words the same error, the one difference
+    docs/differences.md lists for argument errors: the function's name unquoted (auxlib.go
+    ArgError ``bad argument #1 to sub``; tablelib.go ``in table for concat``). Without
+    ``position`` the ``chunk:line:`` prefix goes too (where tests compare positions apart)."""
+    if not position:
+        msg = _POSITION.sub("", msg)
+    msg = msg.replace("in table for 'concat'", "in table for concat")
+    return _ARG_ERROR.sub(r"\1\2", msg)

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import re
 from datetime import UTC
 from typing import Any
 
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
+
+from tests.helpers import golua_wording
 
 def _gonum(v: Any) -> bytes:
     from luac2py_runtime.lua.values import number_to_str
@@ -70,11 +71,7 @@ def reference_output(source: str, version: str) -> list[str]:
     )(fn)
     if ok_err is not None:
         out.append("error: " + (ok_err.decode("latin-1") if isinstance(ok_err, bytes) else str(ok_err)))
-    # go-lua auxlib.go ArgError names the function without quotes: "bad argument #1 to sub"
-    return [_ARG_ERROR.sub(r"\1\2", ln) for ln in out]
-
-
-_ARG_ERROR = re.compile(r"(bad argument #\d+ to )'(?:\w+\.)?(\w+)'")
+    return [golua_wording(ln) for ln in out]
 
 
 class _Capture:

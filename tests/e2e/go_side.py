@@ -31,6 +31,13 @@ async def record(label: str) -> str:
     return label
 
 
+@temporalio.activity.defn(name="go:keep")
+async def keep(value: temporalio.common.RawValue) -> str:
+    """Keeps the bytes of the payload it was called with (SEEN["payload"])."""
+    SEEN["payload"] = {"data": value.payload}
+    return "kept"
+
+
 # What Go's ToApplicationError writes for errors.wrap(errors.new{kind = NOT_FOUND, ...}, ...):
 # the outermost message, its kind as the type, and the chain of every layer as the one detail.
 CHAIN = {"errors": [
@@ -99,7 +106,7 @@ class GoWaiter:
 
 
 WORKFLOWS = [GoChild, GoWaiter, GoCallsPython]
-ACTIVITIES = [record, fail_chain, fail_plain, slow]
+ACTIVITIES = [record, keep, fail_chain, fail_plain, slow]
 
 
 class _ActivityInbound(temporalio.worker.ActivityInboundInterceptor):

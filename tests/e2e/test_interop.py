@@ -251,3 +251,20 @@ def test_a_function_entrys_meta_options_apply_to_every_call(dev_server, pkg):
     assert s2c.schedule_to_close_timeout.ToSeconds() == 20
     assert s2c.retry_policy.maximum_attempts == 2
     assert attempts == [2, 1, 2]
+
+
+def test_payloads_as_go_encodes_them(dev_server, pkg):
+    # runtime/lua/modules/json/json.go (and engine/payload/export.go): a function is null in
+    # its place, an error object its message, boolean and non-integral or non-positive number
+    # keys are object keys; keys sorted bytewise
+    async def body(client, tq, go_queue):
+        h = await client.start_workflow("app:interop_payloads", {"go_queue": go_queue},
+                                        id=f"pl-{uuid.uuid4()}", task_queue=tq)
+        return await h.result()
+
+    go_side.SEEN.clear()
+    assert run(dev_server, pkg, body) == "kept"
+    payload = go_side.SEEN["payload"]["data"]
+    assert payload.metadata["encoding"] == b"json/plain"
+    assert payload.data == (b'{"-1":"minus one","1.5":"half","err":"card declined",'
+                            b'"items":[1,null,3],"n":0.5,"true":"yes"}')

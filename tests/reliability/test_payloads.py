@@ -58,7 +58,7 @@ CASES: dict[str, Any] = {
 }
 FAILURES = {
     "sparse": "cannot encode sparse array",
-    "mixed": "cannot encode table with mixed integer and string keys",
+    "mixed": "cannot encode mixed-key table: table has both numeric and non-numeric keys",
     "nested_mixed": "cannot encode sparse array",
 }
 KOREAN = "한국어 텍스트 ✓"

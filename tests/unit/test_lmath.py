@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import random
-import re
 import sys
 from typing import Any
 
@@ -23,6 +22,8 @@ from hypothesis import strategies as st
 from luac2py_runtime.lua.errors import LuaError
 from luac2py_runtime.lua.math import LIB as M
 from luac2py_runtime.lua.math import random_from
+
+from tests.helpers import golua_wording
 
 
 def make_random(rng: random.Random) -> tuple[Any, Any]:
@@ -83,16 +84,6 @@ def lua_lit(v: Any) -> str:
     raise TypeError(v)
 
 
-_POS = re.compile(r'^(\[string "[^"]*"\]|input):\d+: ')
-
-
-def norm_err(msg: str) -> str:
-    """Real Lua's message as go-lua words the same error: no position (compared apart), and
-    the function's name unquoted (go-lua auxlib.go ArgError)."""
-    msg = _POS.sub("", msg)
-    return re.sub(r"to '(?:\w+\.)?(\w+)'", r"to \1", msg)
-
-
 def from_lua(v: Any) -> Any:
     if isinstance(v, bytes):
         return v.decode("latin-1")
@@ -103,7 +94,7 @@ def run_lua(version: str, expr: str) -> tuple[str, Any]:
     code = f"local ok, r = pcall(function() local r = pack({expr}) return r end) return ok, r"
     ok, r = LUA[version].execute(code)
     if not ok:
-        return "err", norm_err(from_lua(r))
+        return "err", golua_wording(from_lua(r), position=False)
     return "ok", [from_lua(r[i]) for i in range(1, r[b"n"] + 1)]
 
 

@@ -29,6 +29,8 @@ from luac2py_runtime.lua.errors import LuaError
 from luac2py_runtime.lua.string import LIB as S
 from luac2py_runtime.lua.values import LuaTable, to_lua_str
 
+from tests.helpers import golua_wording
+
 # ----------------------------------------------------------------------------------------
 # harness
 # ----------------------------------------------------------------------------------------
@@ -139,7 +141,7 @@ def to_our_value(v: Any) -> Any:
             try:
                 r = fn(*[a.encode("latin-1") if isinstance(a, str) else a for a in args])
             except (lupa.lua51.LuaError, lupa.lua53.LuaError) as e:
-                raise LuaError(norm_err(str(e).split("\n")[0])) from None
+                raise LuaError(golua_wording(str(e).split("\n")[0], position=False)) from None
             if isinstance(r, tuple):
                 return tuple(to_our_value(x) for x in r)
             return to_our_value(r)
@@ -148,22 +150,12 @@ def to_our_value(v: Any) -> Any:
     return v
 
 
-_POS = re.compile(r'^(\[string "[^"]*"\]|input|stdin):\d+: ')
-
-
-def norm_err(msg: str) -> str:
-    """Real Lua's message as go-lua words the same error: no position (compared apart), and
-    the function's name unquoted (go-lua auxlib.go ArgError: ``bad argument #1 to sub``)."""
-    msg = _POS.sub("", msg)
-    return re.sub(r"to '(?:\w+\.)?(\w+)'", r"to \1", msg)
-
-
 def run_lua(version: str, expr: str) -> tuple[str, Any]:
     rt = LUA[version]
     code = f"local ok, r = pcall(function() local r = pack({expr}) return r end) return ok, r"
     ok, r = rt.execute(code)
     if not ok:
-        return "err", norm_err(from_lua(r))
+        return "err", golua_wording(from_lua(r), position=False)
     return "ok", [from_lua(r[i]) for i in range(1, r[b"n"] + 1)]
 
 

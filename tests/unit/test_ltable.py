@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import math
 import random
-import re
 from pathlib import Path
 from types import MethodType
 from typing import Any, Callable
@@ -28,6 +27,8 @@ from luac2py_runtime.lua.errors import LuaError
 from luac2py_runtime.lua.table import GLOBALS, _go_sort
 from luac2py_runtime.lua.table import LIB as T
 from luac2py_runtime.lua.values import LuaTable, table_from_pairs, to_lua_str
+
+from tests.helpers import golua_wording
 
 PRELUDE = "pack = function(...) return {n = select('#', ...), ...} end"
 
@@ -140,17 +141,6 @@ def from_py(v: Any) -> Any:
     return v
 
 
-_POS = re.compile(r'^(\[string "[^"]*"\]|input):\d+: ')
-
-
-def norm_err(msg: str) -> str:
-    """Real Lua's message as go-lua words the same error: no position (compared apart), the
-    function's name unquoted (go-lua auxlib.go ArgError, tablelib.go tableConcat)."""
-    msg = _POS.sub("", msg)
-    msg = msg.replace("in table for 'concat'", "in table for concat")
-    return re.sub(r"to '(?:\w+\.)?(\w+)'", r"to \1", msg)
-
-
 def run_lua(version: str, tbl: Tbl, call: str) -> tuple[Any, ...]:
     code = f"""
     local t = {tbl.lua()}
@@ -163,7 +153,7 @@ def run_lua(version: str, tbl: Tbl, call: str) -> tuple[Any, ...]:
     if ok:
         res: Any = ("ok", [from_lua(r[i]) for i in range(1, r[b"n"] + 1)])
     else:
-        res = ("err", norm_err(from_lua(r)))
+        res = ("err", golua_wording(from_lua(r), position=False))
     contents = {from_lua(p[1]): from_lua(p[2]) for p in dump.values()}
     return res, contents, n
 

@@ -123,10 +123,18 @@ def test_encode_big_integers_exactly() -> None:
         assert type(back) is int and back == n
 
 
-def test_encode_boolean_keys_are_invalid() -> None:
-    t = LuaTable()
-    t.set(True, 1)
-    is_invalid(wjson.encode(t))
+def test_encode_keys_as_go_json_writes_them() -> None:
+    # wippyai/runtime runtime/lua/modules/json/json.go marshalTableDirect (key_order_test.go
+    # pins this very table): booleans, non-positive and non-integral numbers are object keys,
+    # numbers in plain decimal notation, sorted bytewise
+    t = T(b="bee")
+    t.set(True, "yes")
+    t.set(1.5, "half")
+    assert enc(t) == '{"1.5":"half","b":"bee","true":"yes"}'
+    u = LuaTable()
+    for k, v in ((0, "zero"), (-1, "neg"), (1e-7, "tiny"), (False, "no")):
+        u.set(k, v)
+    assert enc(u) == '{"-1":"neg","0":"zero","0.0000001":"tiny","false":"no"}'
 
 
 def test_encode_sparse_and_mixed_are_invalid() -> None:
@@ -140,7 +148,7 @@ def test_encode_sparse_and_mixed_are_invalid() -> None:
     is_invalid(wjson.encode(only_high))
     mixed = T(1, 2, name="x")
     e = is_invalid(wjson.encode(mixed))
-    assert "mixed" in e.message
+    assert e.message == "cannot encode mixed-key table: table has both numeric and non-numeric keys"
     nested = T(ok=T(1, None, 3))
     is_invalid(wjson.encode(nested))
 
@@ -151,10 +159,14 @@ def test_encode_cycle_is_an_error_not_a_crash() -> None:
     is_invalid(wjson.encode(t))
 
 
-def test_encode_drops_functions_and_userdata_and_writes_times() -> None:
-    t = T(f=print, n=1)
-    assert enc(t) == '{"n":1}'
+def test_encode_functions_errors_and_times_as_go() -> None:
+    # json.go writeValueOptimized: a function is null (its place in an array kept), an error
+    # object its message, a Time its RFC 3339 text (to_json)
+    assert enc(T(f=print, n=1)) == '{"f":null,"n":1}'
+    assert enc(T(1, print, 3)) == "[1,null,3]"
     assert enc(print) == "null"
+    assert enc(T(err=WippyError("card declined", "Invalid"))) == '{"err":"card declined"}'
+    assert enc(T(err=WippyError("no row", context="lookup"))) == '{"err":"lookup: no row"}'
     when = Time.from_datetime(datetime(2024, 1, 15, 10, 30, tzinfo=timezone.utc))
     assert enc(T(at=when)) == '{"at":"2024-01-15T10:30:00Z"}'
 

@@ -1,10 +1,12 @@
 """Lua values <-> the plain Python values of a payload (SEMANTICS.md section 4).
 
-Lua -> JSON: a table with only keys 1..n is an array, otherwise an object (integer keys written
-as strings); an empty table is ``[]``; a sparse array or a table mixing integer and other keys
-is an encoding error; integral floats are written without ``.0``; NaN/Inf become null;
-functions and userdata are dropped. JSON -> Lua: integers stay integers, other numbers are
-floats, null is nil, arrays become 1-based tables.
+Lua -> JSON, as Go Wippy's json.go writes it: a table with only keys 1..n is an array,
+otherwise an object whose keys are its strings, its other numbers (written in plain decimal
+notation) and booleans (``"true"``); an empty table is ``[]``; a sparse array or a table mixing
+positive integer and other keys is an encoding error; integral floats are written without
+``.0``; NaN/Inf become null; a function is null (keeping its place in an array); an error object
+is its message; other userdata are their ``to_json`` value or null. JSON -> Lua: integers stay
+integers, other numbers are floats, null is nil, arrays become 1-based tables.
 
 The Temporal payload converter (``temporal.converter``), the ``json`` module, ``ctx`` and the
 messages of ``process`` all convert through here.
@@ -14,10 +16,12 @@ from __future__ import annotations
 
 import json
 import math
+from decimal import Decimal
 from typing import Any
 
 from ..lua.errors import LuaError
-from ..lua.values import MAXINT, MININT, LuaTable, Userdata, _BoolKey, from_lua_str, to_lua_str
+from ..lua.values import (
+    MAXINT, MININT, TRUE_KEY, LuaTable, Userdata, _BoolKey, from_lua_str, to_lua_str)
 
 # How a Python object that is no JSON value (a dataclass an activity returned, ...) becomes
 # one: the Temporal binding installs its SDK's encoder here, so that such results read the
@@ -48,39 +52,56 @@ def lua_to_py(v: Any, _depth: int = 0) -> Any:
         arr = v.arr
         h = v.hash
         if not h:
-            if any(x is None for x in arr):
+            if None in arr:
                 raise EncodingError("cannot encode sparse array")
-            return [lua_to_py(x, _depth + 1) for x in arr if not _droppable(x)]
-        if arr:
-            kinds = {type(k) for k in h}
-            if kinds <= {int, float}:
-                raise EncodingError("cannot encode sparse array")
-            raise EncodingError("cannot encode table with mixed integer and string keys")
-        has_int = False
-        has_other = False
+            return [lua_to_py(x, _depth + 1) for x in arr]
+        # Go's json.go: positive integer keys are an array's, every other key (a string, a
+        # boolean, 0, a negative or non-integral number) an object's; both at once is an
+        # error, and positive integer keys outside the array part leave holes in it
+        numeric = bool(arr)
+        named = False
         for k in h:
-            if type(k) is int or type(k) is float:
-                has_int = True
+            if type(k) is int and k > 0:
+                numeric = True
             else:
-                has_other = True
-        if has_int and not has_other:
-            raise EncodingError("cannot encode sparse array")
-        if has_int and has_other:
-            raise EncodingError("cannot encode table with mixed integer and string keys")
-        out: dict[str, Any] = {}
-        for k, x in h.items():
-            if _droppable(x):
-                continue
-            if type(k) is _BoolKey:
-                raise EncodingError("cannot encode table with boolean keys")
-            out[from_lua_str(k) if type(k) is str else str(k)] = lua_to_py(x, _depth + 1)
-        return out
+                named = True
+        if numeric:
+            raise EncodingError(MIXED_KEYS if named else "cannot encode sparse array")
+        return {_key(k): lua_to_py(x, _depth + 1) for k, x in h.items()}
     if isinstance(v, Userdata):
         to_json = getattr(v, "to_json", None)
         if to_json is not None:
             return to_json()
+        error_text = getattr(v, "error_text", None)
+        if error_text is not None:  # an error object is its message (Go: err.Error())
+            return from_lua_str(error_text())
         return None
-    return None  # functions
+    return None  # functions: null, also inside tables (their place in an array kept)
+
+
+MIXED_KEYS = "cannot encode mixed-key table: table has both numeric and non-numeric keys"
+
+
+def _key(k: Any) -> str:
+    """An object key as Go's json.go writes it: numbers in plain decimal notation (never an
+    exponent), booleans as true/false."""
+    t = type(k)
+    if t is str:
+        return from_lua_str(k)
+    if t is int:
+        return str(k)
+    if t is float:
+        return _plain_decimal(k)
+    if t is _BoolKey:
+        return "true" if k is TRUE_KEY else "false"
+    return str(k)
+
+
+def _plain_decimal(f: float) -> str:
+    """strconv.FormatFloat(f, 'f', -1, 64): the shortest digits, without an exponent."""
+    if f in (math.inf, -math.inf):  # (a NaN is never a key)
+        return "+Inf" if f > 0 else "-Inf"
+    return format(Decimal(repr(f)), "f")
 
 
 def context_of(t: Any, fname: str) -> dict[str, Any]:
@@ -93,14 +114,6 @@ def context_of(t: Any, fname: str) -> dict[str, Any]:
         return lua_to_py(t)  # type: ignore[no-any-return]
     except EncodingError as e:
         raise LuaError(f"bad argument #1 to '{fname}' ({e})") from None
-
-
-def _droppable(x: Any) -> bool:
-    if type(x) in (str, int, float, bool, LuaTable):
-        return False
-    if isinstance(x, Userdata):
-        return getattr(x, "to_json", None) is None
-    return callable(x)
 
 
 def py_to_lua(v: Any) -> Any:
