@@ -123,8 +123,8 @@ class LuaThread:
     from there (reading the live stack when blocking would turn every frame on it into a frame
     object, kept as long as the coroutine lives)."""
 
-    __slots__ = ("num", "ex", "fn", "args", "coro", "waiting", "must_cancel", "blocked",
-                 "external", "task", "finished")
+    __slots__ = ("num", "ex", "fn", "args", "coro", "ctx", "waiting", "must_cancel",
+                 "blocked", "external", "task", "finished")
 
     def __init__(self, num: int, ex: "Execution", fn: Any, args: tuple[Any, ...]) -> None:
         self.num = num
@@ -132,6 +132,9 @@ class LuaThread:
         self.fn: Any = fn  # called by the first step (dropped then)
         self.args: tuple[Any, ...] | None = args
         self.coro: Any = None  # the running Python coroutine (light threads)
+        # the context its steps run in, as a task's (light threads): TASK_STATE is this
+        # thread in it, set once, and no context is copied per wait
+        self.ctx: contextvars.Context | None = None
         self.waiting: asyncio.Future[Any] | None = None  # what a light thread waits for
         self.must_cancel = False
         self.blocked = False
@@ -207,50 +210,46 @@ class LuaThread:
                 exc = asyncio.CancelledError()
             self.must_cancel = False
         self.waiting = None
-        token = TASK_STATE.set(self)
-        try:
-            coro = self.coro
-            if coro is None:  # the first step
-                fn, args = self.fn, self.args
-                self.fn = self.args = None
-                if exc is not None:  # cancelled before it started: fn is never called
-                    self.finished = True
-                    return
-                try:
-                    r = ops.call(fn, *args)
-                except BaseException as e:
-                    self._raised(e)
-                    return
-                if type(r) is not CoroutineType:
-                    self._returned(r)
-                    return
-                self.coro = coro = r
-                exc = None
+        coro = self.coro
+        if coro is None:  # the first step
+            fn, args = self.fn, self.args
+            self.fn = self.args = None
+            if exc is not None:  # cancelled before it started: fn is never called
+                self.finished = True
+                return
             try:
-                yielded = coro.send(None) if exc is None else coro.throw(exc)
-            except StopIteration as e:
-                self.coro = None
-                self._returned(e.value)
+                r = ops.call(fn, *args)
             except BaseException as e:
-                self.coro = None
                 self._raised(e)
-            else:
-                self._wait(yielded)
-        finally:
-            TASK_STATE.reset(token)
+                return
+            if type(r) is not CoroutineType:
+                self._returned(r)
+                return
+            self.coro = coro = r
+            exc = None
+        try:
+            yielded = coro.send(None) if exc is None else coro.throw(exc)
+        except StopIteration as e:
+            self.coro = None
+            self._returned(e.value)
+        except BaseException as e:
+            self.coro = None
+            self._raised(e)
+        else:
+            self._wait(yielded)
 
     def _wait(self, yielded: Any) -> None:
         if getattr(yielded, "_asyncio_future_blocking", False):  # awaits a future or task
             yielded._asyncio_future_blocking = False
-            yielded.add_done_callback(self._wakeup)
+            yielded.add_done_callback(self._wakeup, context=self.ctx)
             self.waiting = yielded
             if self.must_cancel and yielded.cancel():
                 self.must_cancel = False
         elif yielded is None:  # a bare yield (asyncio.sleep(0)): run again in turn
-            asyncio.get_running_loop().call_soon(self.step)
+            asyncio.get_running_loop().call_soon(self.step, context=self.ctx)
         else:
             asyncio.get_running_loop().call_soon(
-                self.step, RuntimeError(f"a Lua coroutine awaited {yielded!r}"))
+                self.step, RuntimeError(f"a Lua coroutine awaited {yielded!r}"), context=self.ctx)
 
     def _wakeup(self, fut: asyncio.Future[Any]) -> None:
         try:
@@ -293,7 +292,7 @@ def suspended_lua_position(task: Any) -> tuple[str, int] | None:
     return pos
 
 
-# the Lua coroutine running now (set by each step of a light thread; in a task, for the task)
+# the Lua coroutine running now (in a light thread's context, or its task's)
 TASK_STATE: contextvars.ContextVar[LuaThread | None] = contextvars.ContextVar(
     "luac2py_task_state", default=None
 )
@@ -433,7 +432,9 @@ class Execution:
         self.threads.append(th)
         loop = asyncio.get_running_loop()
         if getattr(self.backend, "light_coroutines", False):
-            loop.call_soon(th.step)
+            th.ctx = ctx = contextvars.copy_context()
+            ctx.run(TASK_STATE.set, th)
+            loop.call_soon(th.step, context=ctx)
             return th
         return loop.create_task(th.run())
 
@@ -483,17 +484,6 @@ class Execution:
         if done is not None and not done.done():
             done.set_result(r)
 
-    async def _cancelled_with_the_caller(self) -> None:
-        """A task of the run that only a cancellation from outside ends: when every task of
-        the caller is cancelled at once (a workflow's eviction from the worker's cache), the
-        run ends with it, and with it the light threads, which are no tasks. (A cancellation
-        of the caller alone may be taken by ``on_cancel`` and the run go on.)"""
-        try:
-            await asyncio.get_running_loop().create_future()
-        except asyncio.CancelledError as e:
-            self._fail(e)
-            raise
-
     async def run_main(self, fn: Any, args: tuple[Any, ...],
                        on_cancel: Callable[[], bool] | None = None) -> Any:
         """Run the entry point; the first uncaught error in it or in any spawned coroutine
@@ -508,10 +498,6 @@ class Execution:
         self.done = loop.create_future()
         self._watching = False
         main = self._start(LuaThread(-1, self, fn, args))
-        # light threads end with the run; a caller whose cancellation may be taken needs one
-        # task that an eviction cancels (without on_cancel, any cancellation ends the run)
-        anchor = (loop.create_task(self._cancelled_with_the_caller())
-                  if on_cancel is not None and type(main) is LuaThread else None)
         try:
             while True:
                 done = self.done
@@ -527,8 +513,6 @@ class Execution:
             for t in [main, *self.tasks]:
                 if not t.done():
                     t.cancel()
-            if anchor is not None:
-                anchor.cancel()
 
     def _cancel_taken(self, done: asyncio.Future[Any],
                      on_cancel: Callable[[], bool] | None) -> bool:
