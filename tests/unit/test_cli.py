@@ -345,12 +345,17 @@ def test_worker_plans_for_the_multi_sample(tmp_path):
 
     pkg = build_package(ROOT / "samples" / "multi", tmp_path)
     plans = plan_workers(pkg, address="127.0.0.1:9999")
-    assert [(p.entry, p.task_queue, p.connection.address) for p in plans] == [
-        ("billing:worker", "billing", "127.0.0.1:9999"),
-        ("shop:worker", "shop", "127.0.0.1:9999"),
+    assert [(p.entries, p.task_queue, p.connection.address) for p in plans] == [
+        (["billing:worker"], "billing", "127.0.0.1:9999"),
+        (["shop:worker"], "shop", "127.0.0.1:9999"),
     ]
     assert len(plans[0].workflows) == 6 and len(plans[1].workflows) == 6
     assert "billing.tax.v1" in plans[0].workflows
+    # entries put on one queue share one worker: two workers polling a queue would each
+    # take workflow tasks of types only the other one registered
+    [one] = plan_workers(pkg, task_queue="one", address="127.0.0.1:9999")
+    assert one.entries == ["billing:worker", "shop:worker"] and one.task_queue == "one"
+    assert sorted(one.workflows) == sorted(plans[0].workflows + plans[1].workflows)
     [p] = plan_workers(pkg, ["shop:worker"])
     # no flag, no env: the client entry common:temporal
     assert p.connection.address == "localhost:7233" and p.connection.source in (

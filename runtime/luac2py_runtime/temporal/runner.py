@@ -27,7 +27,7 @@ import socket
 import sys
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, AsyncIterator, Iterator, Mapping, Sequence
+from typing import Any, AsyncIterator, Mapping, Sequence
 
 import temporalio.client
 import temporalio.exceptions
@@ -224,7 +224,7 @@ class WorkerPlan:
     """One Temporal worker to run: a task queue, its workflows and Lua activities, where to
     connect."""
 
-    entry: str | None  # worker entry ID (None: workflows without a worker entry)
+    entries: list[str]  # worker entry IDs sharing the queue (none: workflows without an entry)
     task_queue: str
     workflows: list[str]
     connection: Connection
@@ -262,27 +262,40 @@ def plan_workers(pkg: Any, workers: Sequence[str] = (), task_queue: str | None =
         if w not in entries:
             have = ", ".join(sorted(entries)) or "none"
             raise ConfigError(f"no worker entry '{w}' in the project (have: {have})")
-    plans: list[WorkerPlan] = []
+    plans: dict[tuple[Any, str], WorkerPlan] = {}
+
+    def add(wid: str | None, queue: str, workflows: list[str], connection: Connection,
+            options: dict[str, Any], activities: list[str]) -> None:
+        # Entries on one queue and cluster share a worker, as under `luac2py run`: two
+        # workers polling one queue would each take tasks of workflows only the other knows.
+        key = (connection.key(), queue)
+        if key not in plans:  # the first entry's worker options, as local_workers takes them
+            plans[key] = WorkerPlan([], queue, [], connection, options)
+        p = plans[key]
+        if wid is not None:
+            p.entries.append(wid)
+        p.workflows += [w for w in workflows if w not in p.workflows]
+        p.activities += [a for a in activities if a not in p.activities]
+
     for wid in (list(workers) or sorted(entries)):
         e = entries[wid]
         client = clients.get(e.get("client") or "")
-        plans.append(WorkerPlan(
-            wid, task_queue or e["task_queue"], list(e["workflows"]),
+        add(wid, task_queue or e["task_queue"], list(e["workflows"]),
             resolve_connection(client, **conn), dict(e.get("worker_options") or {}),
-            list(e.get("activities") or ())))
+            list(e.get("activities") or ()))
     if not workers:
         served = {n for e in entries.values() for n in e["workflows"]}
         rest = [n for n in pkg.WORKFLOW_MODULES if n not in served]
         if rest:
-            plans.append(WorkerPlan(None, task_queue or DEFAULT_TASK_QUEUE, rest,
-                                    resolve_connection(None, **conn)))
-    return [p for p in plans if p.workflows or p.activities]
+            add(None, task_queue or DEFAULT_TASK_QUEUE, rest, resolve_connection(None, **conn),
+                {}, [])
+    return [p for p in plans.values() if p.workflows or p.activities]
 
 
 def plan_activities(pkg: Any, plan: WorkerPlan, activities: Sequence[Any]) -> list[Any]:
     """A worker's activities: the Lua activities of its worker entry and the Python ones
     (which every worker registers: ``funcs.call`` runs on the calling workflow's queue)."""
-    lua = pkg.activities_for(plan.entry) if plan.entry is not None else []
+    lua = [a for w in plan.entries for a in pkg.activities_for(w)]
     return merge_activities(lua, activities)
 
 
@@ -321,7 +334,7 @@ async def serve(pkg: Any, plans: Sequence[WorkerPlan], activities: Sequence[Any]
                        f"[{', '.join(p.activities)}]" if p.activities else "")
                 print(f"luac2py worker: serving {len(p.workflows)} workflow(s) "
                       f"[{', '.join(p.workflows)}]{lua} on task queue '{p.task_queue}' "
-                      f"({p.entry or 'no worker entry'}) at {p.connection.address}, "
+                      f"({', '.join(p.entries) or 'no worker entry'}) at {p.connection.address}, "
                       f"namespace '{p.connection.namespace}'", file=sys.stderr)
             if activities:
                 print(f"luac2py worker: {len(activities)} Python activit(y/ies) registered",
@@ -373,19 +386,6 @@ def _failure_text(e: BaseException) -> str:
     if isinstance(cause, temporalio.exceptions.TimeoutError):
         return f"Timeout: {cause}"
     return f"Internal: {cause}"
-
-
-@contextlib.contextmanager
-def _stdout_to_stderr() -> Iterator[None]:
-    """Child processes started inside inherit stderr as their stdout."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    os.dup2(2, 1)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -441,16 +441,15 @@ async def cluster(connection: Connection | None, *, address: str | None = None,
         return
     from .testing import start_dev_server, start_time_skipping
 
-    with _stdout_to_stderr():  # the server's banner must not mix with the result
-        if time_skipping:
-            env = await start_time_skipping()
-            where = "time-skipping test server at {}"
-        else:
-            ui_port = ui_port or free_port()
-            env = await start_dev_server(namespace=namespace, ui=True, ui_port=ui_port)
-            where = f"dev server at {{}}; web UI at http://127.0.0.1:{ui_port}"
-        print(where.format(env.client.service_client.config.target_host), file=sys.stderr,
-              flush=True)
+    if time_skipping:  # (the server's banner goes to stderr, not among the results)
+        env = await start_time_skipping()
+        where = "time-skipping test server at {}"
+    else:
+        ui_port = ui_port or free_port()
+        env = await start_dev_server(namespace=namespace, ui=True, ui_port=ui_port)
+        where = f"dev server at {{}}; web UI at http://127.0.0.1:{ui_port}"
+    print(where.format(env.client.service_client.config.target_host), file=sys.stderr,
+          flush=True)
     try:
         yield env.client
     finally:

@@ -4,10 +4,12 @@ to temporalio as existing paths, so that nothing is downloaded at run time."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
 import sysconfig
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,18 +49,34 @@ def _interceptors() -> list[Any]:
     return [ContextInterceptor()]
 
 
+@contextlib.contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """The server started inside inherits stderr as its stdout: its banner must not mix with
+    what the caller prints there (a result, a benchmark's table)."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 async def start_time_skipping(**kwargs: Any) -> WorkflowEnvironment:
     kwargs.setdefault("data_converter", DATA_CONVERTER)
     kwargs.setdefault("interceptors", _interceptors())
-    return await WorkflowEnvironment.start_time_skipping(
-        test_server_existing_path=test_server_path(), **kwargs
-    )
+    with _stdout_to_stderr():
+        return await WorkflowEnvironment.start_time_skipping(
+            test_server_existing_path=test_server_path(), **kwargs
+        )
 
 
 async def start_dev_server(**kwargs: Any) -> WorkflowEnvironment:
     kwargs.setdefault("data_converter", DATA_CONVERTER)
     kwargs.setdefault("interceptors", _interceptors())
     kwargs.setdefault("ip", "127.0.0.1")
-    return await WorkflowEnvironment.start_local(
-        dev_server_existing_path=dev_server_path(), **kwargs
-    )
+    with _stdout_to_stderr():
+        return await WorkflowEnvironment.start_local(
+            dev_server_existing_path=dev_server_path(), **kwargs
+        )
