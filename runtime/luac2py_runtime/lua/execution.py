@@ -114,7 +114,9 @@ class LuaThread:
     way a task does -- the first step by ``call_soon``, each later one from a done callback of
     the future it waits for, a bare yield by ``call_soon`` again -- so every callback runs in
     the order tasks gave and the histories replay unchanged, but an open execution holds no
-    task, task name, context and task-set entries per Lua coroutine (about 1 KB each).
+    task, task name, task-set entry or context copy per wait for each Lua coroutine (about
+    1 KB each). An eviction, which cancels the workflow's tasks only, reaches them through
+    ``run_main``'s ``on_cancel``, which declines it.
     Elsewhere (``luac2py exec``, functions) an asyncio task runs it: httpx and
     ``asyncio.timeout`` need a current task.
 
