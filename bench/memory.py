@@ -103,7 +103,7 @@ async def main(variant: str, count: int, target: str) -> None:
         os._exit(0)
 
 
-_OURS = ("luac2py_runtime", "bench_compiled_", "baselines")
+_OURS = ("luac2py_runtime", "luac2py-bench-", "baselines")  # luac2py-bench-: the compiled package
 
 
 def _print_charged(stats: list, count: int) -> None:

@@ -161,6 +161,27 @@ def test_cancel_with_a_deadline_terminates(own_ts_server, pkg):
     assert ev.result.error.kind == "Canceled" and status == "TERMINATED"
 
 
+def test_a_run_that_took_a_cancellation_still_ends_at_each_eviction(dev_server, pkg):
+    """counter_workflow goes on after a cancellation request (it does not read its CANCEL
+    event). On a worker with no cache every workflow task replays the history, the request
+    included, and ends in an eviction, which must end the run, not be taken as a second
+    request: else the eviction never completes and the messages are never served."""
+
+    async def body(host, record):
+        pid = await host.spawn("app:counter_workflow", WORKER, {"initial": 0})
+        h = host.client.get_workflow_handle(Host._wid(pid))
+        await wait_for_event(h, "workflow_task_completed_event_attributes")
+        await h.cancel()
+        await wait_for_event(h, "workflow_execution_cancel_requested_event_attributes")
+        for amount in (1, 2):
+            await host.send(pid, "increment", {"amount": amount})
+        await host.send(pid, "finish")
+        return await asyncio.wait_for(h.result(), 60)
+
+    r = run(dev_server, pkg, body, max_cached_workflows=0)
+    assert r == {"counter": 3, "initial": 0, "seen": [1, 2]}
+
+
 def test_id_conflict_policies(own_ts_server, pkg):
     """The seed's HTTP handler: a duplicate order ID with id_conflict_policy = "fail" is a
     409; use_existing (the default for an explicit ID) returns the running workflow's PID;

@@ -9,6 +9,8 @@ import textwrap
 import uuid
 from typing import Any
 
+import pytest
+
 from luac2py import diagnostics as D
 from luac2py.driver import compile_chunk
 from luac2py_runtime.host.local import LocalBackend
@@ -44,3 +46,12 @@ async def arun_lua(src: str, backend: Capture | None = None, timeout: float = 30
 def run_lua(src: str, backend: Capture | None = None, timeout: float = 30) -> list[str]:
     """The lines the snippet prints (a Lua error propagates as LuaError)."""
     return asyncio.run(arun_lua(src, backend, timeout))
+
+
+@pytest.fixture(params=["tasks", "light"])
+def coroutine_driver(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test twice: with the Lua coroutines on asyncio tasks (as ``luac2py exec``
+    does) and on the execution's own scheduler (as workflows do, ``LuaThread``). A module
+    takes it for all its tests with ``pytestmark = pytest.mark.usefixtures(...)``."""
+    monkeypatch.setattr(LocalBackend, "light_coroutines", request.param == "light")
+    return str(request.param)

@@ -19,6 +19,11 @@ from luac2py_runtime.lua.execution import MODULE_BUILDERS
 from luac2py_runtime.host.script import load_module, run_chunk
 from luac2py_runtime.lua.values import LuaTable
 
+from tests.unit.hostlua import coroutine_driver  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("coroutine_driver")
+
+
 def test_channel_module_is_registered() -> None:
     import luac2py_runtime.modules  # noqa: F401 - registers the module builders
 

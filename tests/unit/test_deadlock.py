@@ -13,7 +13,9 @@ from luac2py.driver import compile_chunk
 from luac2py_runtime.lua.errors import LuaError
 from luac2py_runtime.host.script import load_module, run_chunk
 
-from tests.unit.hostlua import Capture
+from tests.unit.hostlua import Capture, coroutine_driver  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("coroutine_driver")
 
 
 def run(src: str) -> list[str]:

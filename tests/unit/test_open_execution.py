@@ -20,6 +20,10 @@ from luac2py_runtime.lua.execution import Execution
 from luac2py_runtime.host.script import load_module
 from luac2py_runtime.modules.channel import Channel
 
+from tests.unit.hostlua import coroutine_driver  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("coroutine_driver")
+
 
 def innermost_lua_position() -> tuple[str, int] | None:
     """(chunk, line) of the innermost generated-code frame on the live stack: how the runtime
@@ -199,19 +203,19 @@ def test_lazy_wait_position_equals_the_live_stack_at_blocking(name, monkeypatch)
     """Every ``block`` also records the position the old code read from the live stack; when
     the deadlock is reported, the lazily found one is the same, for every waiting coroutine."""
     eager: dict[int, str] = {}
-    original_block = X.LuaTaskState.block
+    original_block = X.LuaThread.block
 
-    def block(self: X.LuaTaskState, external: bool) -> None:
+    def block(self: X.LuaThread, external: bool) -> None:
         pos = innermost_lua_position()
         eager[id(self)] = f"{pos[0]}:{pos[1]}" if pos else "?"
         original_block(self, external)
 
-    monkeypatch.setattr(X.LuaTaskState, "block", block)
+    monkeypatch.setattr(X.LuaThread, "block", block)
     seen: list[tuple[str, str]] = []
     original_error = Execution.deadlock_error
 
     def deadlock_error(self: Execution) -> LuaError:
-        for s in self.states:
+        for s in self.threads:
             if not s.finished:
                 seen.append((s.where, eager[id(s)]))
         return original_error(self)

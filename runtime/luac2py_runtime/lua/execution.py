@@ -104,30 +104,54 @@ _C_MODULES: set[str] = set()
 MODULE_BUILDERS: dict[str, ModuleBuilder] = {}
 
 
-class LuaTaskState:
-    """One Lua coroutine of an execution (the entry point or a ``coroutine.spawn``), as the
-    deadlock detector sees it: running, or blocked on a channel (and where).
+class LuaThread:
+    """One Lua coroutine of an execution: the entry point (``num`` -1) or a
+    ``coroutine.spawn`` (``num`` n, "coroutine n"), and what the deadlock detector sees of it:
+    running, or blocked on a channel (and where).
 
-    Where it waits is found only when a deadlock is reported: ``block`` keeps the blocked
-    asyncio task, and ``where`` walks that task's chain of suspended coroutines (reading the
-    live stack when blocking would turn every frame on it into a frame object, kept as long
-    as the coroutine lives: about 2.5 KB per open execution)."""
+    Inside a workflow (a backend with ``light_coroutines``) the execution runs it itself,
+    with no asyncio task: the thread steps its Python coroutine from event-loop callbacks the
+    way a task does -- the first step by ``call_soon``, each later one from a done callback of
+    the future it waits for, a bare yield by ``call_soon`` again -- so every callback runs in
+    the order tasks gave and the histories replay unchanged, but an open execution holds no
+    task, task name, task-set entry or context copy per wait for each Lua coroutine (about
+    1 KB each). An eviction, which cancels the workflow's tasks only, reaches them through
+    ``run_main``'s ``on_cancel``, which declines it.
+    Elsewhere (``luac2py exec``, functions) an asyncio task runs it: httpx and
+    ``asyncio.timeout`` need a current task.
 
-    __slots__ = ("num", "blocked", "external", "task", "finished", "ex")
+    Where it waits is found only when a deadlock is reported: ``block`` keeps the task it
+    blocked in (None: its own steps), and ``where`` walks the chain of suspended coroutines
+    from there (reading the live stack when blocking would turn every frame on it into a frame
+    object, kept as long as the coroutine lives)."""
 
-    def __init__(self, num: int, ex: "Execution | None" = None) -> None:
-        self.num = num  # -1: the entry point; n: "coroutine n" (its name, made when needed)
+    __slots__ = ("num", "ex", "fn", "args", "coro", "ctx", "waiting", "must_cancel",
+                 "blocked", "external", "task", "finished")
+
+    def __init__(self, num: int, ex: "Execution", fn: Any, args: tuple[Any, ...]) -> None:
+        self.num = num
+        self.ex = ex
+        self.fn: Any = fn  # called by the first step (dropped then)
+        self.args: tuple[Any, ...] | None = args
+        self.coro: Any = None  # the running Python coroutine (light threads)
+        # the context its steps run in, as a task's (light threads): TASK_STATE is this
+        # thread in it, set once, and no context is copied per wait
+        self.ctx: contextvars.Context | None = None
+        self.waiting: asyncio.Future[Any] | None = None  # what a light thread waits for
+        self.must_cancel = False
         self.blocked = False
         self.external = False
-        self.task: asyncio.Task[Any] | None = None  # the task that blocked last
+        self.task: asyncio.Task[Any] | None = None  # the task it blocked in last
         self.finished = False
-        self.ex = ex
 
+    # -- the deadlock detector's view -----------------------------------------------------
     def block(self, external: bool) -> None:
         self.blocked = True
         self.external = external
+        # None in a light thread's own step; a task when it blocks inside one (the task of
+        # a coroutine.create'd coroutine it resumed, or the task that runs it)
         self.task = asyncio.current_task()
-        if not external and self.ex is not None:
+        if not external:
             self.ex.watch_deadlock()
 
     def unblock(self) -> None:
@@ -141,15 +165,120 @@ class LuaTaskState:
     def where(self) -> str:
         """``chunk:line`` of the innermost generated-code frame of the blocked coroutine,
         ``?`` when there is none (as the live stack would have shown when it blocked)."""
-        if self.task is None:
-            return "?"
-        pos = suspended_lua_position(self.task)
+        pos = suspended_lua_position(self.task if self.task is not None else self)
         return f"{pos[0]}:{pos[1]}" if pos else "?"
 
+    def get_coro(self) -> Any:
+        return self.coro
 
-def suspended_lua_position(task: "asyncio.Task[Any]") -> tuple[str, int] | None:
-    """(chunk, line) of the innermost generated-code frame of a suspended task: its
-    coroutine, what that awaits, and so on down to the future it waits for."""
+    # -- how it ends (both drivers) ---------------------------------------------------------
+    def _returned(self, r: Any) -> None:
+        self.finished = True
+        if self.num < 0:
+            self.ex._returned(r)
+
+    def _raised(self, e: BaseException) -> None:
+        """An uncaught error ends the run; so does the entry point's cancellation (a task of
+        the run cancelled by its owner: the workflow's eviction). A spawned coroutine that is
+        cancelled just ends."""
+        self.finished = True
+        if self.num >= 0 and isinstance(e, asyncio.CancelledError):
+            return
+        self.ex._fail(to_lua_error(e) if is_lua_boundary_exception(e) else e)
+
+    # -- run by an asyncio task -----------------------------------------------------------
+    async def run(self) -> None:
+        TASK_STATE.set(self)
+        fn, args = self.fn, self.args
+        self.fn = self.args = None
+        try:
+            # called here, not through a helper coroutine: one frame less held while it waits
+            r = ops.call(fn, *args)
+            if type(r) is CoroutineType:
+                r = await r
+        except BaseException as e:
+            self._raised(e)
+            if isinstance(e, asyncio.CancelledError):
+                raise
+        else:
+            self._returned(r)
+
+    # -- run by the execution (light) -------------------------------------------------------
+    def step(self, exc: BaseException | None = None) -> None:
+        """Run the coroutine to its next wait (asyncio's ``Task.__step``, for one Lua
+        coroutine)."""
+        if self.must_cancel:
+            if not isinstance(exc, asyncio.CancelledError):
+                exc = asyncio.CancelledError()
+            self.must_cancel = False
+        self.waiting = None
+        coro = self.coro
+        if coro is None:  # the first step
+            fn, args = self.fn, self.args
+            self.fn = self.args = None
+            if exc is not None:  # cancelled before it started: fn is never called
+                self.finished = True
+                return
+            try:
+                r = ops.call(fn, *args)
+            except BaseException as e:
+                self._raised(e)
+                return
+            if type(r) is not CoroutineType:
+                self._returned(r)
+                return
+            self.coro = coro = r
+            exc = None
+        try:
+            yielded = coro.send(None) if exc is None else coro.throw(exc)
+        except StopIteration as e:
+            self.coro = None
+            self._returned(e.value)
+        except BaseException as e:
+            self.coro = None
+            self._raised(e)
+        else:
+            self._wait(yielded)
+
+    def _wait(self, yielded: Any) -> None:
+        if getattr(yielded, "_asyncio_future_blocking", False):  # awaits a future or task
+            yielded._asyncio_future_blocking = False
+            yielded.add_done_callback(self._wakeup, context=self.ctx)
+            self.waiting = yielded
+            if self.must_cancel and yielded.cancel():
+                self.must_cancel = False
+        elif yielded is None:  # a bare yield (asyncio.sleep(0)): run again in turn
+            asyncio.get_running_loop().call_soon(self.step, context=self.ctx)
+        else:
+            asyncio.get_running_loop().call_soon(
+                self.step, RuntimeError(f"a Lua coroutine awaited {yielded!r}"), context=self.ctx)
+
+    def _wakeup(self, fut: asyncio.Future[Any]) -> None:
+        try:
+            fut.result()
+        except BaseException as e:
+            self.step(e)
+        else:
+            self.step()
+
+    # the part of the asyncio task interface that the execution uses (``ex.tasks``)
+    def cancel(self) -> bool:
+        if self.finished:
+            return False
+        w = self.waiting
+        if w is not None and w.cancel():
+            return True
+        self.must_cancel = True
+        return True
+
+    def done(self) -> bool:
+        return self.finished
+
+
+def suspended_lua_position(task: Any) -> tuple[str, int] | None:
+    """(chunk, line) of the innermost generated-code frame of a suspended task (or
+    ``LuaThread``): its coroutine, what that awaits, and so on down to the future it waits
+    for."""
     pos = None
     aw: Any = task.get_coro()
     while aw is not None:
@@ -165,7 +294,8 @@ def suspended_lua_position(task: "asyncio.Task[Any]") -> tuple[str, int] | None:
     return pos
 
 
-TASK_STATE: contextvars.ContextVar[LuaTaskState | None] = contextvars.ContextVar(
+# the Lua coroutine running now (in a light thread's context, or its task's)
+TASK_STATE: contextvars.ContextVar[LuaThread | None] = contextvars.ContextVar(
     "luac2py_task_state", default=None
 )
 
@@ -179,8 +309,10 @@ class Execution:
         self.loaded: dict[str, Any] = {}
         self.libraries: dict[str, Any] = {}  # alias -> compiled library chunk function
         self._rng: random.Random | None = None
-        self.tasks: list[asyncio.Task[Any]] = []  # coroutine.spawn'ed
-        self.states: list[LuaTaskState] = []
+        # what the end of the run cancels, in order: spawned coroutines (light threads or
+        # their tasks), timers, the deadlock watcher, ...
+        self.tasks: list[Any] = []
+        self.threads: list[LuaThread] = []  # the Lua coroutines: main and coroutine.spawn'ed
         self.done: asyncio.Future[Any] | None = None
         self._watching = False  # the deadlock watcher runs (started on the first wait that
         # only Lua code could end: an open execution waiting for messages has none)
@@ -294,36 +426,28 @@ class Execution:
     # -- running the entry point with spawned coroutines -------------------------------------
     def spawn(self, fn: Any, args: tuple[Any, ...]) -> None:
         """``coroutine.spawn``: run ``fn`` concurrently; an uncaught error ends the run."""
-        self.tasks.append(asyncio.get_running_loop().create_task(self._spawned(fn, args)))
+        self.tasks.append(self._start(LuaThread(len(self.threads), self, fn, args)))
 
-    async def _spawned(self, fn: Any, args: tuple[Any, ...]) -> None:
-        st = self._task_state(len(self.states))
-        try:
-            # called here, not through a helper coroutine: one frame less held while it waits
-            r = ops.call(fn, *args)
-            if type(r) is CoroutineType:
-                await r
-        except asyncio.CancelledError:
-            raise
-        except BaseException as e:
-            self._fail(to_lua_error(e) if is_lua_boundary_exception(e) else e)
-        finally:
-            st.finished = True
-
-    def _task_state(self, num: int) -> LuaTaskState:
-        st = LuaTaskState(num, self)
-        self.states.append(st)
-        TASK_STATE.set(st)
-        return st
+    def _start(self, th: LuaThread) -> Any:
+        """Start a Lua coroutine (see ``LuaThread``): the thread itself when the execution runs
+        it, else the task that does. Either starts by ``call_soon``."""
+        self.threads.append(th)
+        loop = asyncio.get_running_loop()
+        if getattr(self.backend, "light_coroutines", False):
+            th.ctx = ctx = contextvars.copy_context()
+            ctx.run(TASK_STATE.set, th)
+            loop.call_soon(th.step, context=ctx)
+            return th
+        return loop.create_task(th.run())
 
     def deadlocked(self) -> bool:
         """Every live Lua coroutine waits on a channel that only Lua code could feed."""
-        live = [s for s in self.states if not s.finished]
+        live = [t for t in self.threads if not t.finished]
         return bool(live) and all(s.blocked and not s.external for s in live)
 
     def deadlock_error(self) -> LuaError:
-        waits = "; ".join(f"{s.name} waits at {s.where}" for s in self.states
-                          if not s.finished)
+        waits = "; ".join(f"{t.name} waits at {t.where}" for t in self.threads
+                          if not t.finished)
         return LuaError(f"deadlock: all coroutines are blocked ({waits})", 0)
 
     def watch_deadlock(self) -> None:
@@ -356,19 +480,8 @@ class Execution:
             done = self.done = done.get_loop().create_future()
         return done
 
-    async def _main(self, fn: Any, args: tuple[Any, ...]) -> None:
-        """The entry point's task (a method, not a closure: no function object and cells per
-        run)."""
-        st = self._task_state(-1)
-        try:
-            r = ops.call(fn, *args)
-            if type(r) is CoroutineType:
-                r = await r
-        except BaseException as e:
-            self._fail(to_lua_error(e) if is_lua_boundary_exception(e) else e)
-            return
-        finally:
-            st.finished = True
+    def _returned(self, r: Any) -> None:
+        """The entry point returned ``r``: the outcome of the run."""
         done = self._outcome()
         if done is not None and not done.done():
             done.set_result(r)
@@ -386,7 +499,7 @@ class Execution:
         loop = asyncio.get_running_loop()
         self.done = loop.create_future()
         self._watching = False
-        main_task = loop.create_task(self._main(fn, args))
+        main = self._start(LuaThread(-1, self, fn, args))
         try:
             while True:
                 done = self.done
@@ -399,7 +512,7 @@ class Execution:
         finally:
             # the run is over: what the remaining tasks do from now on is no outcome
             self.done = None
-            for t in [main_task, *self.tasks]:
+            for t in [main, *self.tasks]:
                 if not t.done():
                     t.cancel()
 

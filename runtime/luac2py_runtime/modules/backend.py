@@ -21,6 +21,11 @@ from ..lua.errors import LuaError
 
 
 class Backend:
+    # True: the execution runs its Lua coroutines itself, off asyncio tasks (a workflow, whose
+    # event loop runs nothing else); False: one asyncio task each, for Python code awaited from
+    # Lua that needs a current task (httpx, ``asyncio.timeout``)
+    light_coroutines = False
+
     def unavailable(self, what: str) -> LuaError:
         """The error for a call this backend cannot serve."""
         return LuaError(f"{what} is not available here")

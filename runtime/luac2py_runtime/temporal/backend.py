@@ -31,6 +31,10 @@ DEFAULT_START_TO_CLOSE = timedelta(minutes=10)
 class TemporalBackend(ProcessBackendMixin, Backend):
     """Temporal calls for one workflow execution."""
 
+    # the Lua coroutines run on the execution's own scheduler, not one asyncio task each
+    # (``lua.execution.LuaThread``): an open workflow holds less
+    light_coroutines = True
+
     def __init__(self, instance: Any) -> None:
         self.instance = instance
         self.info = temporalio.workflow.info()

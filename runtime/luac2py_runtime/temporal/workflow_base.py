@@ -58,6 +58,7 @@ class LuaWorkflow:
     __lua_method__: ClassVar[str] = "main"
     __lua_chunk_fn__: ClassVar[Any]
     __lua_libraries__: ClassVar[dict[str, str]] = {}
+    _lua_cancel_taken = False  # set on the instance when a cancellation request is taken
 
     @classmethod
     def _lua_registry(cls) -> tuple[str, str, dict[str, str]]:
@@ -260,9 +261,17 @@ class LuaWorkflow:
     def _lua_on_cancel(self) -> bool:
         """A Temporal cancellation request becomes a CANCEL event; the Lua code decides. The
         event is Go's (handler_events.go handleCancel): from the topology's system PID, at the
-        workflow time as an RFC 3339 string."""
+        workflow time as an RFC 3339 string.
+
+        Any other cancellation of the run -- the worker evicting it from its cache cancels
+        every task of the workflow -- ends it: the Lua coroutines run in no task of their own
+        (``lua.execution.LuaThread``), so nothing else would end them. A run gets at most one
+        cancellation request (the server records the first only), taken once."""
         from ..modules.process import CANCEL
 
+        if temporalio.workflow.cancellation_reason() is None or self._lua_cancel_taken:
+            return False
+        self._lua_cancel_taken = True
         at = temporalio.workflow.now().astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         self._lua_mailbox.event(CANCEL, SYSTEM_PID, at=at)
         return True
