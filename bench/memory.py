@@ -131,5 +131,21 @@ def _print_charged(stats: list, count: int) -> None:
               file=sys.stderr)
 
 
+def _prebuilt() -> None:
+    """Build the compiled package in another process, as run_all.py does: memory a build
+    frees in this one would be reused by the executions measured, making them look smaller
+    (by about 4 KB each)."""
+    import subprocess
+
+    code = ("import os, sys; sys.path.insert(0, sys.argv[1]); "
+            "from bench.common import compiled_package; compiled_package(); "
+            "print(os.environ['BENCH_COMPILED_PKG'])")
+    p = subprocess.run([sys.executable, "-c", code, str(Path(__file__).resolve().parent.parent)],
+                       capture_output=True, text=True, check=True)
+    os.environ["BENCH_COMPILED_PKG"] = p.stdout.strip().splitlines()[-1]
+
+
 if __name__ == "__main__":
+    if sys.argv[1].startswith("compiled") and "BENCH_COMPILED_PKG" not in os.environ:
+        _prebuilt()
     asyncio.run(main(sys.argv[1], int(sys.argv[2]), sys.argv[3]))
