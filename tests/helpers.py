@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import math
 import re
 import subprocess
 import sys
@@ -76,3 +77,32 @@ def golua_wording(msg: str, position: bool = True) -> str:
         msg = _POSITION.sub("", msg)
     msg = msg.replace("in table for 'concat'", "in table for concat")
     return _ARG_ERROR.sub(r"\1\2", msg)
+
+
+def lua_literal(v: Any) -> str:
+    """A Lua expression for a Python-side value: nil, booleans, numbers (integers stay
+    integers, floats keep a point; int64's minimum, NaN and the infinities as expressions),
+    strings byte-escaped into ASCII-only source; an object with a ``src`` attribute is that
+    Lua source."""
+    if v is None:
+        return "nil"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    src = getattr(v, "src", None)
+    if isinstance(src, str):
+        return src
+    if isinstance(v, int):
+        return "(-9223372036854775807-1)" if v == -(2**63) else str(v)
+    if isinstance(v, float):
+        if v != v:
+            return "(0/0)"
+        if math.isinf(v):
+            return "(1/0)" if v > 0 else "(-1/0)"
+        r = repr(v)
+        return r if ("." in r or "e" in r) else r + ".0"
+    if isinstance(v, str):
+        return '"' + "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\'
+                             else "\\%03d" % ord(ch) for ch in v) + '"'
+    raise TypeError(v)

@@ -23,7 +23,7 @@ from luac2py_runtime.lua.errors import LuaError
 from luac2py_runtime.lua.math import LIB as M
 from luac2py_runtime.lua.math import random_from
 
-from tests.helpers import golua_wording
+from tests.helpers import golua_wording, lua_literal
 
 
 def make_random(rng: random.Random) -> tuple[Any, Any]:
@@ -61,27 +61,7 @@ class Src:
         return self.src
 
 
-def lua_lit(v: Any) -> str:
-    if v is None:
-        return "nil"
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    if isinstance(v, Src):
-        return v.src
-    if isinstance(v, int):
-        return "(-9223372036854775807-1)" if v == MINI else str(v)
-    if isinstance(v, float):
-        if v != v:
-            return "(0/0)"
-        if math.isinf(v):
-            return "(1/0)" if v > 0 else "(-1/0)"
-        r = repr(v)
-        return r if ("." in r or "e" in r) else r + ".0"
-    if isinstance(v, str):
-        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    raise TypeError(v)
+lua_lit = lua_literal
 
 
 def from_lua(v: Any) -> Any:

@@ -29,7 +29,7 @@ from luac2py_runtime.lua.errors import LuaError
 from luac2py_runtime.lua.string import LIB as S
 from luac2py_runtime.lua.values import LuaTable, to_lua_str
 
-from tests.helpers import golua_wording
+from tests.helpers import golua_wording, lua_literal
 
 # ----------------------------------------------------------------------------------------
 # harness
@@ -74,40 +74,7 @@ class LuaVal:
         return self.src
 
 
-def lua_lit(v: Any) -> str:
-    """A Lua expression for a Python-side value (strings byte-escaped, ASCII-only source)."""
-    if v is None:
-        return "nil"
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    if isinstance(v, LuaVal):
-        return v.src
-    if isinstance(v, int):
-        if v == -(2**63):
-            return "(-9223372036854775807-1)"
-        return str(v)
-    if isinstance(v, float):
-        if v != v:
-            return "(0/0)"
-        if v == math.inf:
-            return "(1/0)"
-        if v == -math.inf:
-            return "(-1/0)"
-        r = repr(v)
-        return r if ("." in r or "e" in r or "n" in r) else r + ".0"
-    if isinstance(v, str):
-        out = ['"']
-        for ch in v:
-            c = ord(ch)
-            if 32 <= c < 127 and ch not in '"\\':
-                out.append(ch)
-            else:
-                out.append("\\%03d" % c)
-        out.append('"')
-        return "".join(out)
-    raise TypeError(v)
+lua_lit = lua_literal
 
 
 def from_lua(v: Any) -> Any:

@@ -28,7 +28,7 @@ from luac2py_runtime.lua.table import GLOBALS, _go_sort
 from luac2py_runtime.lua.table import LIB as T
 from luac2py_runtime.lua.values import LuaTable, table_from_pairs, to_lua_str
 
-from tests.helpers import golua_wording
+from tests.helpers import golua_wording, lua_literal
 
 PRELUDE = "pack = function(...) return {n = select('#', ...), ...} end"
 
@@ -62,32 +62,11 @@ class Fn:
 
 
 def lua_lit(v: Any) -> str:
-    if v is None:
-        return "nil"
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    if isinstance(v, Fn):
-        return v.src
     if isinstance(v, Rec):
         return "{k = %s, id = %d}" % (lua_lit(v.k), v.id)
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
-        if v != v:
-            return "(0/0)"
-        if math.isinf(v):
-            return "(1/0)" if v > 0 else "(-1/0)"
-        r = repr(v)
-        return r if ("." in r or "e" in r) else r + ".0"
-    if isinstance(v, str):
-        return '"' + "".join(
-            ch if 32 <= ord(ch) < 127 and ch not in '"\\' else "\\%03d" % ord(ch) for ch in v
-        ) + '"'
     if isinstance(v, Tbl):
         return v.lua()
-    raise TypeError(v)
+    return lua_literal(v)
 
 
 def py_val(v: Any) -> Any:
