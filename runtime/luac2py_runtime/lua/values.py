@@ -405,7 +405,8 @@ def table_from_dict(arr: list[Any], h: dict[str, Any]) -> LuaTable:
     if not all(h.values()) and None in h.values():
         for k in [k for k, v in h.items() if v is None]:
             del h[k]
-    t = _new_table(LuaTable)  # no __init__ call: this runs once per constructor
+    # table_of inlined: this runs once per constructor
+    t = _new_table(LuaTable)
     t.arr = arr
     t.hash = h
     t.meta = None
@@ -413,3 +414,13 @@ def table_from_dict(arr: list[Any], h: dict[str, Any]) -> LuaTable:
 
 
 _new_table = object.__new__
+
+
+def table_of(arr: list[Any], h: dict[Any, Any]) -> LuaTable:
+    """A table of an array part and a hash already in ``LuaTable``'s shape (no trailing nil,
+    no nil values, normalised keys), without ``__init__``'s defaults."""
+    t = _new_table(LuaTable)
+    t.arr = arr
+    t.hash = h
+    t.meta = None
+    return t

@@ -22,7 +22,8 @@ from typing import Any
 
 from ..lua.errors import LuaError
 from ..lua.values import (
-    MAXINT, MININT, TRUE_KEY, LuaTable, Userdata, _BoolKey, from_lua_str, to_lua_str)
+    MAXINT, MININT, TRUE_KEY, LuaTable, Userdata, _BoolKey, from_lua_str, table_of,
+    to_lua_str)
 
 # How a Python object that is no JSON value (a dataclass an activity returned, ...) becomes
 # one: the Temporal binding installs its SDK's encoder here, so that such results read the
@@ -175,15 +176,10 @@ def py_to_lua(v: Any) -> Any:
 # as a run of zeros once every digit is made a zero, much faster than a regular expression)
 _DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _NINETEEN = b"0" * 19
-_new_table = object.__new__
 
 
 def _json_object(d: dict[str, Any]) -> LuaTable:
-    t = _new_table(LuaTable)
-    t.arr = []
-    t.hash = d
-    t.meta = None
-    return t
+    return table_of([], d)
 
 
 def _json_object_lists(d: dict[str, Any]) -> LuaTable:
